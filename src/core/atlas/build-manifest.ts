@@ -1,0 +1,66 @@
+import type { AtlasConfig, Label } from '../config/atlas-config.ts';
+import type { FieldSpec } from './block-field-catalogue.ts';
+
+/** Version of layers/manifest.json. Bump on incompatible changes. */
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export interface ManifestInput {
+  id: string;
+  path: string;
+  sha256: string;
+  records: number;
+  format: string;
+  crs: string;
+}
+
+export interface ManifestLayer {
+  id: string;
+  file: string;
+  kind: 'blocks' | 'context';
+  geometry: string;
+  features: number;
+  label: Label;
+  sources: string[];
+  fields: FieldSpec[];
+}
+
+export interface Manifest {
+  schema_version: number;
+  atlas: { id: string; title: Label; demo: boolean; bbox: [number, number, number, number]; data_date: string | null; working_crs: string };
+  attribution: Label[];
+  default_indicator: string;
+  inputs: ManifestInput[];
+  layers: ManifestLayer[];
+}
+
+/**
+ * Assembles layers/manifest.json from the config, the inputs read and the layers written. Deterministic:
+ * no build time in it, so the same inputs give a byte-identical manifest.
+ *
+ * @example
+ * buildManifest(config, { bbox, inputs, layers });
+ */
+export function buildManifest(
+  config: AtlasConfig,
+  parts: { bbox: [number, number, number, number]; inputs: ManifestInput[]; layers: ManifestLayer[] },
+): Manifest {
+  const attribution = [...config.attribution];
+  if (config.demo && !attribution.some((a) => a.nl.includes('Demogegevens'))) {
+    attribution.unshift({ nl: 'Demogegevens — synthetisch', en: 'Demo data — synthetic' });
+  }
+  return {
+    schema_version: MANIFEST_SCHEMA_VERSION,
+    atlas: {
+      id: config.id,
+      title: config.title,
+      demo: config.demo === true,
+      bbox: parts.bbox,
+      data_date: config.data_date ?? null,
+      working_crs: config.working_crs ?? 'EPSG:31370',
+    },
+    attribution,
+    default_indicator: config.default_indicator ?? 'pct_built_before_1945',
+    inputs: [...parts.inputs].sort((a, b) => a.id.localeCompare(b.id)),
+    layers: parts.layers,
+  };
+}

@@ -1,0 +1,163 @@
+import { UserError } from '../user-error.ts';
+import { MIN_K, type AtlasConfig } from './atlas-config.ts';
+
+/** A tiny structural schema: enough to name the exact path of a wrong or unknown field. */
+type Schema =
+  | { t: 'string'; oneOf?: string[] }
+  | { t: 'number'; min?: number }
+  | { t: 'boolean' }
+  | { t: 'literal'; value: unknown }
+  | { t: 'array'; of: Schema; minItems?: number }
+  | { t: 'object'; props: Record<string, Schema>; required?: string[] }
+  | { t: 'map'; of: Schema };
+
+const str = (oneOf?: string[]): Schema => ({ t: 'string', oneOf });
+const num = (min?: number): Schema => ({ t: 'number', min });
+const obj = (props: Record<string, Schema>, required: string[] = []): Schema => ({ t: 'object', props, required });
+const label = obj({ nl: str(), en: str() }, ['nl', 'en']);
+
+const sourceProps: Record<string, Schema> = {
+  path: str(),
+  format: str(['geojson', 'ndjson', 'csv']),
+  crs: str(),
+  x: str(),
+  y: str(),
+  encoding: str(['utf-8', 'utf8', 'latin1', 'latin-1', 'iso-8859-1', 'windows-1252']),
+  where: str(),
+  fields: { t: 'map', of: str() },
+  snap_m: num(0),
+};
+const source = (extra: Record<string, Schema> = {}, required: string[] = []): Schema =>
+  obj({ ...sourceProps, ...extra }, ['path', ...required]);
+
+const SCHEMA: Schema = obj(
+  {
+    $schema: str(),
+    schema_version: { t: 'literal', value: 1 },
+    id: str(),
+    title: label,
+    demo: { t: 'boolean' },
+    data_date: str(),
+    working_crs: str(),
+    attribution: { t: 'array', of: label },
+    area: source(),
+    blocks: obj({ streets: source(), rail: source(), water: source(), options: { t: 'map', of: num(0) } }, ['streets', 'rail']),
+    sources: obj({
+      housing: source(),
+      tenure: source({ tenure_values: { t: 'map', of: str(['rent', 'own']) } }),
+      incidents: source(
+        {
+          categories: { t: 'array', of: obj({ value: str(), id: str(), label }, ['value', 'id', 'label']) },
+          period: obj({ from: str(), to: str() }, ['from', 'to']),
+        },
+        ['categories'],
+      ),
+      landcover: source({ class_values: { t: 'map', of: str(['paved', 'green', 'building', 'water']) } }),
+      survey: source(
+        {
+          k: num(MIN_K),
+          questions: {
+            t: 'array',
+            minItems: 1,
+            of: obj(
+              { id: str(), field: str(), type: str(['numeric', 'likert', 'yesno']), label, unit: str(), yes: { t: 'array', of: str() }, no: { t: 'array', of: str() } },
+              ['id', 'field', 'type', 'label'],
+            ),
+          },
+        },
+        ['questions'],
+      ),
+    }),
+    on_invalid: str(['error', 'reject']),
+    default_indicator: str(),
+  },
+  ['schema_version', 'id', 'title', 'attribution', 'area', 'blocks', 'sources'],
+);
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}
+
+function check(value: unknown, schema: Schema, path: string, file: string): void {
+  const fail = (expected: string, what = 'fix the value'): never => {
+    throw new UserError(`${file}: field "${path}": expected ${expected}, found ${typeName(value)}; ${what}.`);
+  };
+  switch (schema.t) {
+    case 'string':
+      if (typeof value !== 'string') fail('a string');
+      if (schema.oneOf && !schema.oneOf.includes(value as string)) fail(`one of ${schema.oneOf.join(', ')}`);
+      return;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) fail('a number');
+      if (schema.min !== undefined && (value as number) < schema.min) fail(`a number ≥ ${schema.min}`);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') fail('true or false');
+      return;
+    case 'literal':
+      if (value !== schema.value) fail(JSON.stringify(schema.value), 'this Wijkatlas reads config schema_version 1');
+      return;
+    case 'array':
+      if (!Array.isArray(value)) fail('an array');
+      if (schema.minItems && (value as unknown[]).length < schema.minItems) fail(`at least ${schema.minItems} item(s)`);
+      (value as unknown[]).forEach((v, i) => check(v, schema.of, `${path}[${i}]`, file));
+      return;
+    case 'map':
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object');
+      for (const [k, v] of Object.entries(value as object)) check(v, schema.of, path ? `${path}.${k}` : k, file);
+      return;
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object');
+      const o = value as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        if (!(k in schema.props)) {
+          const where = path ? `"${path}"` : 'the top level';
+          throw new UserError(
+            `${file}: unknown field "${k}" in ${where}; expected one of: ${Object.keys(schema.props).join(', ')}. Check the spelling or remove it.`,
+          );
+        }
+        check(o[k], schema.props[k], path ? `${path}.${k}` : k, file);
+      }
+      for (const k of schema.required ?? []) {
+        if (o[k] === undefined) {
+          throw new UserError(`${file}: missing field "${path ? path + '.' : ''}${k}"; add it (see the config format in README.md).`);
+        }
+      }
+      return;
+    }
+  }
+}
+
+/**
+ * Checks a parsed atlas config and returns it typed. Unknown fields, wrong types and missing required
+ * fields throw a one-line UserError that names the file and the field path.
+ *
+ * @param raw parsed JSON
+ * @param file the config's file name, used in messages
+ * @example
+ * validateAtlasConfig(JSON.parse(text), 'atlas.config.json');
+ */
+export function validateAtlasConfig(raw: unknown, file: string): AtlasConfig {
+  check(raw, SCHEMA, '', file);
+  const cfg = raw as AtlasConfig;
+  const inc = cfg.sources.incidents;
+  if (inc) {
+    const seen = new Set<string>();
+    for (const c of inc.categories) {
+      if (!/^[a-z0-9_]+$/.test(c.id)) {
+        throw new UserError(`${file}: field "sources.incidents.categories": id "${c.id}" must use only a-z, 0-9 and _ (it becomes the field incidents_${c.id}).`);
+      }
+      if (seen.has(c.id)) throw new UserError(`${file}: field "sources.incidents.categories": id "${c.id}" appears twice; give each category its own id.`);
+      seen.add(c.id);
+    }
+  }
+  for (const q of cfg.sources.survey?.questions ?? []) {
+    if (!/^[a-z0-9_]+$/.test(q.id)) {
+      throw new UserError(`${file}: field "sources.survey.questions": id "${q.id}" must use only a-z, 0-9 and _ (it becomes part of a field name).`);
+    }
+  }
+  return cfg;
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAtlas, DEFAULT_CONFIG } from '../../scripts/build.ts';
+
+const root = path.resolve(__dirname, '../..');
+type FC = { features: Array<{ properties: Record<string, number | string | null>; geometry: { coordinates: unknown } }> };
+
+describe('the built demo atlas of Arsenaal', () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-demo-'));
+  const again = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-demo2-'));
+  let blocks: FC;
+  beforeAll(async () => {
+    await buildAtlas(path.join(root, DEFAULT_CONFIG), out);
+    await buildAtlas(path.join(root, DEFAULT_CONFIG), again);
+    blocks = JSON.parse(readFileSync(path.join(out, 'blocks.geojson'), 'utf8'));
+  });
+  const sum = (k: string) => blocks.features.reduce((s, f) => s + (typeof f.properties[k] === 'number' ? (f.properties[k] as number) : 0), 0);
+
+  it('reproduces the city\u2019s 2020 housing figures exactly', () => {
+    expect(sum('dwellings')).toBe(1296);
+    expect([sum('dwellings_pre1900'), sum('dwellings_1900_1945'), sum('dwellings_1946_1970'), sum('dwellings_1971_plus')]).toEqual([332, 263, 552, 149]);
+    expect(sum('dwellings_renovated_since_1983')).toBe(491);
+  });
+
+  it('reproduces households, renters (30.5 % ± 0.5) and inhabitants', () => {
+    expect(sum('households')).toBe(1171);
+    const pct = (100 * sum('households_renting')) / (sum('households_renting') + sum('households_owning'));
+    expect(Math.abs(pct - 30.5)).toBeLessThanOrEqual(0.5);
+    expect(sum('inhabitants')).toBe(3090);
+  });
+
+  it('has 222 incidents per 1,000 inhabitants, 66 % of them in the five main categories', () => {
+    expect(Math.round((1000 * sum('incidents_total')) / sum('inhabitants'))).toBe(222);
+    const five = ['overlast', 'drugs', 'diefstal_tweewieler', 'slagen_verwondingen', 'vandalisme'].reduce((s, c) => s + sum(`incidents_${c}`), 0);
+    expect(Math.round((100 * five) / sum('incidents_total'))).toBe(66);
+  });
+
+  it('is mostly paved or built: little green', () => {
+    expect(sum('green_m2') / sum('area_m2')).toBeLessThan(0.15);
+    expect((sum('paved_m2') + sum('built_m2')) / sum('area_m2')).toBeGreaterThan(0.8);
+  });
+
+  it('accounts for every record of every layer: joined + rejected == records in', () => {
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.joins.map((j: { source: string }) => j.source)).toEqual(['housing', 'tenure', 'incidents', 'landcover', 'survey']);
+    for (const j of report.joins) expect(j.joined + j.rejected.length, j.source).toBe(j.recordsIn);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    for (const j of report.joins) {
+      expect(manifest.inputs.find((i: { id: string }) => i.id === j.source).records, j.source).toBe(j.recordsIn);
+    }
+    const incidents = report.joins.find((j: { source: string }) => j.source === 'incidents');
+    expect(incidents.rejected.map((r: { reason: string }) => r.reason).sort()).toEqual(['outside-blocks', 'outside-blocks', 'outside-period', 'outside-period']);
+  });
+
+  it('writes byte-identical files for the same inputs', () => {
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['area.geojson', 'blocks.geojson', 'landcover.geojson', 'manifest.json', 'railways.geojson', 'report.json', 'streets.geojson']);
+    for (const f of files) expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, f))), f).toBe(true);
+  });
+
+  it('publishes no survey respondent: no ids, no answers, no points', () => {
+    const survey = JSON.parse(readFileSync(path.join(root, 'data/arsenaal-demo/survey.geojson'), 'utf8')) as FC;
+    const coords = new Set(survey.features.map((f) => JSON.stringify(f.geometry.coordinates)));
+    for (const f of readdirSync(out)) {
+      const text = readFileSync(path.join(out, f), 'utf8');
+      expect(text).not.toMatch(/"R\d{4}"/);
+      expect(text).not.toContain('respondent"');
+      for (const c of [...coords].slice(0, 50)) expect(text.includes(c.slice(1, -1)), `${f} holds a respondent's position`).toBe(false);
+    }
+    for (const b of blocks.features) {
+      const n = b.properties.survey_n;
+      if (n !== null) expect(n).toBeGreaterThanOrEqual(5);
+      if (b.properties.survey_status !== 'published') expect(b.properties.survey_veilig_mean).toBeNull();
+    }
+  });
+
+  it('describes every block field in the manifest, in Dutch and English, with a unit', () => {
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    const layer = manifest.layers.find((l: { id: string }) => l.id === 'blocks');
+    expect(layer.file).toBe('blocks.geojson');
+    const names = layer.fields.map((f: { name: string }) => f.name);
+    expect(Object.keys(blocks.features[0].properties).sort()).toEqual([...names].sort());
+    for (const f of layer.fields) {
+      expect(f.label.nl && f.label.en, f.name).toBeTruthy();
+      expect(typeof f.unit).toBe('string');
+    }
+    for (const name of ['block_id', 'area_m2', 'dwellings', 'inhabitants', 'pct_built_before_1945', 'pct_renters', 'incidents_total', 'incidents_per_1000', 'paved_m2', 'green_m2', 'built_m2', 'pct_paved', 'pct_green', 'survey_n']) {
+      expect(names).toContain(name);
+    }
+    expect(manifest.attribution[0].nl).toBe('Demogegevens — synthetisch');
+    expect(manifest.inputs.every((i: { sha256: string }) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
+  });
+});

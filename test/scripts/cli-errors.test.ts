@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const demo = path.join(root, 'data/arsenaal-demo');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-cli-'));
+
+function wijkatlas(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/wijkatlas.mjs'), ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
+}
+
+/** A user error is exactly one line, without a stack trace, and exits with 1. */
+function expectOneLineError(r: ReturnType<typeof wijkatlas>, ...mentions: (string | RegExp)[]) {
+  expect(r.code, r.stderr).toBe(1);
+  expect(r.stderr.split('\n'), r.stderr).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  for (const m of mentions) expect(r.stderr).toMatch(m);
+}
+
+/** The demo config with absolute paths, optionally changed. */
+function demoConfig(change: (cfg: Record<string, any>) => void = () => {}): string {
+  const cfg = JSON.parse(readFileSync(path.join(demo, 'atlas.config.json'), 'utf8'));
+  const abs = (s: { path: string }) => (s.path = path.join(demo, s.path));
+  abs(cfg.area);
+  abs(cfg.blocks.streets);
+  abs(cfg.blocks.rail);
+  for (const s of Object.values(cfg.sources)) abs(s as { path: string });
+  change(cfg);
+  const file = path.join(tmp, `config-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(cfg));
+  return file;
+}
+
+const write = (name: string, text: string) => {
+  const file = path.join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe('wijkatlas CLI: user errors are one line, name the file and record, and say what to do', () => {
+  it('prints help and exits 0', () => {
+    const r = wijkatlas('blocks', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--area-where');
+  });
+
+  it('rejects an unknown flag', () => {
+    expectOneLineError(wijkatlas('blocks', '--stretes', 'x.geojson'), /stretes/, /--help/);
+  });
+
+  it('rejects a missing required flag', () => {
+    expectOneLineError(wijkatlas('blocks', '--streets', 'a.geojson'), /--rail/);
+  });
+
+  it('reports broken JSON with file, line and column', () => {
+    const broken = write('broken.geojson', '{"type": "FeatureCollection",\n "features": [ {"type": "Feature",, } ]}');
+    const ok = path.join(demo, 'railways.geojson');
+    expectOneLineError(wijkatlas('blocks', '--streets', broken, '--rail', ok, '--area', path.join(demo, 'area.geojson'), '--out', 'o.geojson'), /broken\.geojson/, /line 2/, /column/);
+  });
+
+  it('reports a polygon with too few points, naming the record', () => {
+    const area = write('area-too-few.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[4.49, 51.02], [4.5, 51.02], [4.49, 51.02]]] } }] }));
+    const r = wijkatlas('blocks', '--streets', path.join(demo, 'streets.geojson'), '--rail', path.join(demo, 'railways.geojson'), '--area', area, '--out', 'o.geojson');
+    expectOneLineError(r, /area-too-few\.geojson/, /feature 1\b/, /(4 positions|too few|at least)/i);
+  });
+
+  it('reports a point with NaN coordinates in a joined source, naming the record and the way out', () => {
+    const csv = readFileSync(path.join(demo, 'incidents.csv'), 'utf8').split('\r\n');
+    csv[3] = csv[3].replace(/;(\d+),(\d+);(\d+),(\d+);/, ';abc;$3,$4;');
+    const bad = write('incidents-nan.csv', csv.join('\r\n'));
+    const r = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.sources.incidents.path = bad)), '--out', path.join(tmp, 'layers'));
+    expectOneLineError(r, /incidents-nan\.csv/, /(row|record) 4/, /on_invalid/);
+  });
+
+  it('with on_invalid "reject", lists the malformed record in the report instead', () => {
+    const csv = readFileSync(path.join(demo, 'incidents.csv'), 'utf8').split('\r\n');
+    csv[3] = csv[3].replace(/;(\d+),(\d+);(\d+),(\d+);/, ';NaN;$3,$4;');
+    const bad = write('incidents-nan2.csv', csv.join('\r\n'));
+    const out = path.join(tmp, 'layers-reject');
+    const r = wijkatlas('build', '--quiet', '--config', demoConfig((c) => ((c.sources.incidents.path = bad), (c.on_invalid = 'reject'))), '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const inc = report.joins.find((j: { source: string }) => j.source === 'incidents');
+    expect(inc.recordsIn).toBe(690);
+    expect(inc.joined + inc.rejected.length).toBe(690);
+    expect(inc.rejected.find((x: { index: number }) => x.index === 2)?.reason).toBe('invalid-coordinates');
+  });
+
+  it('rejects an unknown field in the config, naming it', () => {
+    const r = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.sources.housing.snapp_m = 3)), '--out', path.join(tmp, 'x'));
+    expectOneLineError(r, /unknown field "snapp_m"/, /sources\.housing/, /spelling/);
+  });
+
+  it('rejects a config that maps a field to a missing column', () => {
+    const r = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.sources.housing.fields.construction_year = 'bouwjaar_x')), '--out', path.join(tmp, 'y'));
+    expectOneLineError(r, /bouwjaar_x/, /columns found/);
+  });
+
+  it('rejects an area filter that matches nothing, listing the values found', () => {
+    const r = wijkatlas('blocks', '--streets', path.join(demo, 'streets.geojson'), '--rail', path.join(demo, 'railways.geojson'), '--area', path.join(demo, 'area.geojson'), '--area-where', 'naam=Arsenal', '--out', 'o.geojson');
+    expectOneLineError(r, /naam = "Arsenal"/, /Arsenaal \(Mechelen\)/);
+  });
+});
