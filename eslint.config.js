@@ -1,6 +1,7 @@
 // One lint gate. Imports go one way: app -> core; scripts -> core + io; io -> core types; core -> core + libraries.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const nodeBuiltins = ['fs', 'node:*', 'path', 'http', 'https', 'child_process', 'os', 'url', 'crypto', 'zlib'];
 
@@ -13,6 +14,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Node scripts and tests
+    files: ['bin/**', 'scripts/**', 'bench/**', 'test/**', '*.config.*'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['src/core/**/*.ts'],

@@ -13,6 +13,8 @@ import type { Feature, LineString, MultiLineString, MultiPolygon, Polygon } from
 import { deriveStreetBlocks } from '../src/core/blocks/derive-street-blocks.ts';
 import { buildAtlas, DEFAULT_CONFIG } from '../scripts/build.ts';
 import { loadSource } from '../scripts/lib/load-source.ts';
+import { joinLandCover } from '../src/core/join/join-land-cover.ts';
+import { syntheticOverlay } from './synthetic-overlay.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared/realdata/mechelen');
@@ -75,6 +77,28 @@ async function blocksCase(name: string, area: string, where: string | undefined,
   });
 }
 
+/** Land cover per block by true intersection area: our clipper2 overlay against GEOS on the same seeded data. */
+async function overlayCase(nBlocks: number, nCover: number) {
+  const { blocks, cover } = syntheticOverlay(nBlocks, nCover, 7);
+  const m = await time(3, () => joinLandCover(blocks, cover));
+  let ours = 0;
+  for (const v of m.last.values.values()) ours += ['paved_m2', 'green_m2', 'built_m2', 'water_m2'].reduce((s, k) => s + ((v[k] as number) ?? 0), 0);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-overlay-'));
+  writeFileSync(path.join(dir, 'blocks.geojson'), JSON.stringify({ type: 'FeatureCollection', features: blocks }));
+  writeFileSync(path.join(dir, 'cover.geojson'), JSON.stringify({ type: 'FeatureCollection', features: cover }));
+  const r = spawnSync('/usr/bin/python3', ['-W', 'ignore', path.join(root, 'bench/peers/overlay_geos.py'), path.join(dir, 'blocks.geojson'), path.join(dir, 'cover.geojson')], { encoding: 'utf8', timeout: 600_000 });
+  const peer = r.status === 0 ? (JSON.parse(r.stdout.trim()) as { engine: string; seconds: number; total_area: number }) : null;
+  if (!peer) console.error('  peer GEOS overlay skipped: apt-get install -y python3-shapely');
+  rows.push({
+    case: `land-cover overlay, ${nBlocks.toLocaleString('en')} blocks × ${nCover.toLocaleString('en')} polygons (synthetic, seeded)`,
+    ours_s: m.s,
+    peer: peer?.engine,
+    peer_s: peer?.seconds,
+    ratio: peer ? peer.seconds / m.s : undefined,
+    detail: `total intersected area ${Math.round(ours)} m² vs GEOS ${peer ? Math.round(peer.total_area) : '–'} m²; runs ${m.all.map((x) => x.toFixed(2)).join(', ')}`,
+  });
+}
+
 async function main() {
   console.error(`wijkatlas bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   const out = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-bench-'));
@@ -87,6 +111,8 @@ async function main() {
   } else {
     console.error(`  real-data cases skipped: ${shared} is absent`);
   }
+
+  await overlayCase(2000, 50000);
 
   console.log('\n| case | Wijkatlas (s, median) | target | peer | peer (s) | peer / Wijkatlas | detail |');
   console.log('|---|---|---|---|---|---|---|');

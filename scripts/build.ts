@@ -147,7 +147,7 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   // 3. Derived rates and the published block layer.
   const values = results.map((r) => r.result.values);
   if (S.incidents) values.push(incidentRates(blocks, results, S.incidents.period ? periodLengthYears(S.incidents.period) : 1));
-  const catalogue = blockFieldCatalogue({ categories: S.incidents?.categories, questions: S.survey?.questions }).filter(
+  const catalogue = blockFieldCatalogue({ categories: S.incidents?.categories, questions: S.survey?.questions, k: S.survey?.k ?? DEFAULT_K }).filter(
     (f) => f.source === 'blocks' || results.some((r) => r.id === f.source) || (f.source === 'incidents' && !!S.incidents),
   );
   const published = composeBlockProperties(blocks, values, catalogue);

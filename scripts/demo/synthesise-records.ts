@@ -160,17 +160,28 @@ export function synthesiseHouseholds(buildings: Building[], seed: number): House
   const known = occupied.filter((d) => tenure.get(d) !== '');
   let renters = known.filter((d) => tenure.get(d) === 'huur').length;
   for (const d of known) {
-    if (renters > CALIBRATION.renting && tenure.get(d) === 'huur') (tenure.set(d, 'eigenaar'), renters--);
+    if (renters > CALIBRATION.renting && tenure.get(d) === 'huur') {
+      tenure.set(d, 'eigenaar');
+      renters--;
+    }
   }
   for (const d of known) {
-    if (renters < CALIBRATION.renting && tenure.get(d) === 'eigenaar') (tenure.set(d, 'huur'), renters++);
+    if (renters < CALIBRATION.renting && tenure.get(d) === 'eigenaar') {
+      tenure.set(d, 'huur');
+      renters++;
+    }
   }
   // Household sizes 1..8, mean 2.64, summing to exactly 3,090 inhabitants.
   const sizes = occupied.map(() => Math.max(1, Math.min(8, Math.round(2.64 + normalFrom(rand) * 1.45))));
   let total = sizes.reduce((a, b) => a + b, 0);
   for (let i = 0; total !== CALIBRATION.inhabitants; i = (i + 1) % sizes.length) {
-    if (total > CALIBRATION.inhabitants && sizes[i] > 1) (sizes[i]--, total--);
-    else if (total < CALIBRATION.inhabitants && sizes[i] < 8 && rand() < 0.5) (sizes[i]++, total++);
+    if (total > CALIBRATION.inhabitants && sizes[i] > 1) {
+      sizes[i]--;
+      total--;
+    } else if (total < CALIBRATION.inhabitants && sizes[i] < 8 && rand() < 0.5) {
+      sizes[i]++;
+      total++;
+    }
   }
   return occupied.map((d, i) => ({ id: `A${String(i + 1).padStart(5, '0')}`, xy: d.xy, local: d.local, tenure: tenure.get(d)!, persons: sizes[i], oldStock: d.old }));
 }

@@ -22,6 +22,7 @@ function expectOneLineError(r: ReturnType<typeof wijkatlas>, ...mentions: (strin
 }
 
 /** The demo config with absolute paths, optionally changed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test edits arbitrary config fields
 function demoConfig(change: (cfg: Record<string, any>) => void = () => {}): string {
   const cfg = JSON.parse(readFileSync(path.join(demo, 'atlas.config.json'), 'utf8'));
   const abs = (s: { path: string }) => (s.path = path.join(demo, s.path));

@@ -31,8 +31,8 @@ const f = (
  * @example
  * blockFieldCatalogue({ categories: [{ value: 'Drugs', id: 'drugs', label: { nl: 'Drugs', en: 'Drugs' } }], questions: [] });
  */
-export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; questions?: SurveyQuestion[] } = {}): FieldSpec[] {
-  const { categories = [], questions = [] } = options;
+export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; questions?: SurveyQuestion[]; k?: number } = {}): FieldSpec[] {
+  const { categories = [], questions = [], k = 5 } = options;
   const fields: FieldSpec[] = [
     f('block_id', 'id', '', 'blocks', 'Bouwblok', 'Street block', 'Stabiele code van het bouwblok (zwaartepunt in Lambert 72).', 'Stable block code (centroid in Lambert 72).', 'string'),
     f('block_type', 'id', '', 'blocks', 'Soort gebied', 'Area type', "'block' = bouwblok, 'rail-land' = spoorterrein.", "'block' = street block, 'rail-land' = railway land.", 'string'),
@@ -65,14 +65,14 @@ export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; 
     f('water_m2', 'green', 'm²', 'landcover', 'Water', 'Water', 'Wateroppervlakte.', 'Water surface.'),
     f('pct_paved', 'green', '%', 'landcover', 'Aandeel verhard', 'Share paved', 'Verharde oppervlakte als aandeel van het bouwblok.', 'Paved area as a share of the block.'),
     f('pct_green', 'green', '%', 'landcover', 'Aandeel groen', 'Share green', 'Groenoppervlakte als aandeel van het bouwblok.', 'Green area as a share of the block.'),
-    f('survey_n', 'survey', 'respondenten', 'survey', 'Bevraging: respondenten', 'Survey: respondents', 'Aantal respondenten (leeg als minder dan k: onderdrukt).', 'Number of respondents (empty below k: suppressed).'),
+    f('survey_n', 'survey', 'respondenten', 'survey', 'Bevraging: respondenten', 'Survey: respondents', `Aantal respondenten (leeg bij minder dan ${k}: onderdrukt).`, `Number of respondents (empty below ${k}: suppressed).`),
     f('survey_status', 'survey', '', 'survey', 'Bevraging: status', 'Survey: status', "'published', 'suppressed' (te weinig respondenten) of 'none'.", "'published', 'suppressed' (too few respondents) or 'none'.", 'string'),
   );
   for (const q of questions) {
     if (q.type === 'yesno') {
-      fields.push(f(`survey_${q.id}_pct_yes`, 'survey', '% ja', 'survey', `${q.label.nl} (% ja)`, `${q.label.en} (% yes)`, 'Aandeel "ja" van wie antwoordde; onderdrukt onder k antwoorden.', 'Share answering yes; suppressed below k answers.'));
+      fields.push(f(`survey_${q.id}_pct_yes`, 'survey', '% ja', 'survey', `${q.label.nl} (% ja)`, `${q.label.en} (% yes)`, `Aandeel "ja" van wie antwoordde; onderdrukt bij minder dan ${k} antwoorden.`, `Share answering yes; suppressed below ${k} answers.`));
     } else {
-      fields.push(f(`survey_${q.id}_mean`, 'survey', q.unit ?? (q.type === 'likert' ? 'score 1–5' : ''), 'survey', `${q.label.nl} (gemiddelde)`, `${q.label.en} (mean)`, 'Gemiddelde antwoord; onderdrukt onder k antwoorden.', 'Mean answer; suppressed below k answers.'));
+      fields.push(f(`survey_${q.id}_mean`, 'survey', q.unit ?? (q.type === 'likert' ? 'score 1–5' : ''), 'survey', `${q.label.nl} (gemiddelde)`, `${q.label.en} (mean)`, `Gemiddeld antwoord; onderdrukt bij minder dan ${k} antwoorden.`, `Mean answer; suppressed below ${k} answers.`));
     }
   }
   return fields;

@@ -1,0 +1,14 @@
+/**
+ * The finite numbers of a list, in input order: nulls, undefined, NaN and ±Infinity (no data or
+ * suppressed values) are left out. Returns a new array.
+ *
+ * @param values - values that may contain gaps
+ * @returns the usable numbers
+ * @example
+ * finiteValues([3, null, NaN, 1]); // [3, 1]
+ */
+export function finiteValues(values: ReadonlyArray<number | null | undefined>): number[] {
+  const out: number[] = [];
+  for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+  return out;
+}
