@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,13 @@ describe('the built demo atlas of Arsenaal', () => {
     const files = readdirSync(out).sort();
     expect(files).toEqual(['area.geojson', 'blocks.geojson', 'landcover.geojson', 'manifest.json', 'railways.geojson', 'report.json', 'streets.geojson']);
     for (const f of files) expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, f))), f).toBe(true);
+  });
+
+  it('matches the committed layers/ (generated output, never edited by hand: rebuild with `npm run build`)', () => {
+    for (const f of readdirSync(out)) {
+      const committed = path.join(root, 'layers', f);
+      expect(existsSync(committed) && readFileSync(committed).equals(readFileSync(path.join(out, f))), `layers/${f} is stale or edited: run npm run build`).toBe(true);
+    }
   });
 
   it('publishes no survey respondent: no ids, no answers, no points', () => {
