@@ -22,6 +22,9 @@ if len(sys.argv) > 4:
     area_f = [f for f in area_f if str(f["properties"].get(k)) == v]
 t_read = time.perf_counter()
 area = transform(tr, shape(area_f[0]["geometry"]))
+# Same input rules as Wijkatlas (docs/blocks.md): OSM extract -> features without `highway` (tile frame) and ferries are no streets.
+with_class = sum(1 for f in streets_f if f["properties"].get("highway"))
+streets_f = [f for f in streets_f if f["properties"].get("route") != "ferry" and (f["properties"].get("highway") or with_class * 2 <= len(streets_f))]
 streets = [(transform(tr, shape(f["geometry"])), f["properties"].get("highway")) for f in streets_f]
 rail = [transform(tr, shape(f["geometry"])) for f in rail_f if f["properties"].get("type", "rail") == "rail"]
 t_proj = time.perf_counter()
