@@ -1,18 +1,7 @@
 import { scaleQuantile } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { quantileBreaks } from '../../../src/core/classify/index.ts';
-
-/** Seeded generator (mulberry32) so the cross-check against d3 is repeatable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as mulberry32 } from '../../../src/core/random/seeded-random.ts';
 
 function d3Quantiles(values: number[], classes: number): number[] {
   return scaleQuantile<number>()
