@@ -21,7 +21,7 @@ import { joinIncidents } from '../src/core/join/join-incidents.ts';
 import { joinLandCover } from '../src/core/join/join-land-cover.ts';
 import type { BlockValues, JoinResult } from '../src/core/join/join-report.ts';
 import { joinSurvey } from '../src/core/join/join-survey.ts';
-import { joinTenure } from '../src/core/join/join-tenure.ts';
+import { AGE_BANDS, joinTenure } from '../src/core/join/join-tenure.ts';
 import type { BlockFeature, JoinReport } from '../src/core/types.ts';
 import { UserError } from '../src/core/user-error.ts';
 import { locateJsonError } from '../src/io/locate-json-error.ts';
@@ -114,7 +114,8 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   }
   if (S.tenure) {
     const src = await load('tenure', S.tenure, { required: ['tenure'] });
-    results.push({ id: 'tenure', source: src, result: joinTenure(blocks, src.features, { source: 'tenure', snapDistance: S.tenure.snap_m ?? 0, tenureValues: S.tenure.tenure_values, index }) });
+    const ageBands = hasAgeBands(S.tenure.fields);
+    results.push({ id: 'tenure', source: src, result: joinTenure(blocks, src.features, { source: 'tenure', snapDistance: S.tenure.snap_m ?? 0, tenureValues: S.tenure.tenure_values, ageBands, index }) });
   }
   if (S.incidents) {
     const src = await load('incidents', S.incidents, { required: ['category'] });
@@ -147,7 +148,7 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   // 3. Derived rates and the published block layer.
   const values = results.map((r) => r.result.values);
   if (S.incidents) values.push(incidentRates(blocks, results, S.incidents.period ? periodLengthYears(S.incidents.period) : 1));
-  const catalogue = blockFieldCatalogue({ categories: S.incidents?.categories, questions: S.survey?.questions, k: S.survey?.k ?? DEFAULT_K }).filter(
+  const catalogue = blockFieldCatalogue({ categories: S.incidents?.categories, questions: S.survey?.questions, k: S.survey?.k ?? DEFAULT_K, ageBands: hasAgeBands(S.tenure?.fields) }).filter(
     (f) => f.source === 'blocks' || results.some((r) => r.id === f.source) || (f.source === 'incidents' && !!S.incidents),
   );
   const published = composeBlockProperties(blocks, values, catalogue);
@@ -200,6 +201,11 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   written.push('manifest.json', 'report.json');
   step(`wrote ${written.length} files to ${path.relative(process.cwd(), outDir) || '.'}`);
   return { blocks: published, reports, files: written };
+}
+
+/** Age bands are counted when the tenure source maps all five `age_<band>` record fields. */
+function hasAgeBands(fields: Record<string, string> | undefined): boolean {
+  return AGE_BANDS.every((b) => fields?.[`age_${b}`] !== undefined);
 }
 
 function lines(s: LoadedSource): Feature<LineString | MultiLineString>[] {

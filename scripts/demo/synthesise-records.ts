@@ -16,6 +16,8 @@ export const CALIBRATION = {
   owning: 798,
   tenureUnknown: 23,
   inhabitants: 3090,
+  /** Inhabitants per age band: 27 %, 9 %, 39 %, 17 %, 9 % of 3,090 as the city publishes them (rounded shares). */
+  ageBands: { '0_17': 834, '18_24': 270, '25_49': 1195, '50_64': 515, '65_plus': 276 },
   incidents: 686,
   incidentYear: 2020,
   surveyRespondents: 312,
@@ -132,6 +134,8 @@ export interface Household {
   local: XY;
   tenure: 'huur' | 'eigenaar' | '';
   persons: number;
+  /** Members per age band, in the order of CALIBRATION.ageBands. */
+  ages: number[];
   oldStock: boolean;
 }
 
@@ -183,15 +187,48 @@ export function synthesiseHouseholds(buildings: Building[], seed: number): House
       total++;
     }
   }
-  return occupied.map((d, i) => ({ id: `A${String(i + 1).padStart(5, '0')}`, xy: d.xy, local: d.local, tenure: tenure.get(d)!, persons: sizes[i], oldStock: d.old }));
+  const ages = ageMembers(sizes, rand);
+  return occupied.map((d, i) => ({ id: `A${String(i + 1).padStart(5, '0')}`, xy: d.xy, local: d.local, tenure: tenure.get(d)!, persons: sizes[i], ages: ages[i], oldStock: d.old }));
+}
+
+/**
+ * Spreads the calibrated age-band totals over the households: every household has an adult (18+)
+ * as its first member; the other members are drawn from what is left, so the totals are exact.
+ */
+function ageMembers(sizes: number[], rand: () => number): number[][] {
+  const left = Object.values(CALIBRATION.ageBands) as number[];
+  const draw = (bands: number[]) => {
+    const total = bands.reduce((s, b) => s + left[b], 0);
+    let r = rand() * total;
+    for (const b of bands) {
+      if (r < left[b]) return b;
+      r -= left[b];
+    }
+    return bands.find((b) => left[b] > 0)!;
+  };
+  const out = sizes.map(() => [0, 0, 0, 0, 0]);
+  sizes.forEach((_, i) => {
+    const b = draw([1, 2, 3, 4]);
+    left[b]--;
+    out[i][b]++;
+  });
+  sizes.forEach((n, i) => {
+    for (let m = 1; m < n; m++) {
+      const b = draw([0, 1, 2, 3, 4]);
+      left[b]--;
+      out[i][b]++;
+    }
+  });
+  if (left.some((x) => x !== 0)) throw new Error(`demo: age bands left over ${left}`);
+  return out;
 }
 
 const fmtNum = (x: number) => x.toFixed(2).replace('.', ',');
 
 /** Households as a Belgian-Excel CSV (semicolons, decimal commas, Lambert 72 metres). */
 export function householdsCsv(households: Household[]): string {
-  const lines = ['adres_id;x_lambert72;y_lambert72;eigendomsstatuut;aantal_personen'];
-  for (const h of households) lines.push([h.id, fmtNum(h.xy[0]), fmtNum(h.xy[1]), h.tenure, h.persons].join(';'));
+  const lines = ['adres_id;x_lambert72;y_lambert72;eigendomsstatuut;aantal_personen;leeftijd_0_17;leeftijd_18_24;leeftijd_25_49;leeftijd_50_64;leeftijd_65_plus'];
+  for (const h of households) lines.push([h.id, fmtNum(h.xy[0]), fmtNum(h.xy[1]), h.tenure, h.persons, ...h.ages].join(';'));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 

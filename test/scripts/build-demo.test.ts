@@ -31,6 +31,11 @@ describe('the built demo atlas of Arsenaal', () => {
     expect(sum('inhabitants')).toBe(3090);
   });
 
+  it('reproduces the age structure: 27 % aged 0–17, 9 % 18–24, 39 % 25–49, 17 % 50–64, 9 % 65+', () => {
+    const shares = ['0_17', '18_24', '25_49', '50_64', '65_plus'].map((b) => Math.round((100 * sum(`inhabitants_${b}`)) / sum('inhabitants')));
+    expect(shares).toEqual([27, 9, 39, 17, 9]);
+  });
+
   it('has 222 incidents per 1,000 inhabitants, 66 % of them in the five main categories', () => {
     expect(Math.round((1000 * sum('incidents_total')) / sum('inhabitants'))).toBe(222);
     const five = ['overlast', 'drugs', 'diefstal_tweewieler', 'slagen_verwondingen', 'vandalisme'].reduce((s, c) => s + sum(`incidents_${c}`), 0);

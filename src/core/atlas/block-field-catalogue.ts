@@ -31,8 +31,8 @@ const f = (
  * @example
  * blockFieldCatalogue({ categories: [{ value: 'Drugs', id: 'drugs', label: { nl: 'Drugs', en: 'Drugs' } }], questions: [] });
  */
-export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; questions?: SurveyQuestion[]; k?: number } = {}): FieldSpec[] {
-  const { categories = [], questions = [], k = 5 } = options;
+export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; questions?: SurveyQuestion[]; k?: number; ageBands?: boolean } = {}): FieldSpec[] {
+  const { categories = [], questions = [], k = 5, ageBands = false } = options;
   const fields: FieldSpec[] = [
     f('block_id', 'id', '', 'blocks', 'Bouwblok', 'Street block', 'Stabiele code van het bouwblok (zwaartepunt in Lambert 72).', 'Stable block code (centroid in Lambert 72).', 'string'),
     f('block_type', 'id', '', 'blocks', 'Soort gebied', 'Area type', "'block' = bouwblok, 'rail-land' = spoorterrein.", "'block' = street block, 'rail-land' = railway land.", 'string'),
@@ -54,6 +54,23 @@ export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; 
     f('incidents_total', 'safety', 'feiten', 'incidents', 'Incidenten', 'Incidents', 'Geregistreerde incidenten in de periode.', 'Recorded incidents in the period.'),
     f('incidents_per_1000', 'safety', 'per 1.000 inw./jaar', 'incidents', 'Incidenten per 1.000 inwoners', 'Incidents per 1,000 inhabitants', 'Incidenten per 1.000 inwoners per jaar (leeg bij 0 inwoners).', 'Incidents per 1,000 inhabitants per year (empty where nobody lives).'),
   ];
+  if (ageBands) {
+    const bands: Array<[string, string, string]> = [
+      ['0_17', '0–17 jaar', '0–17 years'],
+      ['18_24', '18–24 jaar', '18–24 years'],
+      ['25_49', '25–49 jaar', '25–49 years'],
+      ['50_64', '50–64 jaar', '50–64 years'],
+      ['65_plus', '65 jaar en ouder', '65 years and older'],
+    ];
+    const at = fields.findIndex((x) => x.name === 'pct_renters') + 1;
+    fields.splice(
+      at,
+      0,
+      ...bands.map(([b, nl, en]) => f(`inhabitants_${b}`, 'tenure', 'inwoners', 'tenure', `Inwoners ${nl}`, `Inhabitants ${en}`, `Inwoners van ${nl}.`, `Inhabitants aged ${en}.`)),
+      f('pct_aged_0_17', 'tenure', '%', 'tenure', 'Aandeel 0–17 jaar', 'Share aged 0–17', 'Kinderen en jongeren (0–17 jaar) als aandeel van de inwoners.', 'Children and young people (0–17) as a share of inhabitants.'),
+      f('pct_aged_65_plus', 'tenure', '%', 'tenure', 'Aandeel 65+', 'Share aged 65+', 'Inwoners van 65 jaar en ouder als aandeel van de inwoners.', 'Inhabitants aged 65 or older as a share of inhabitants.'),
+    );
+  }
   for (const c of categories) {
     fields.push(f(`incidents_${c.id}`, 'safety', 'feiten', 'incidents', `Incidenten: ${c.label.nl}`, `Incidents: ${c.label.en}`, `Incidenten van de categorie "${c.value}".`, `Incidents of category "${c.value}".`));
   }

@@ -29,3 +29,23 @@ describe('joinTenure', () => {
     expect(() => joinTenure(blocks, [], { tenureValues: { huur: 'huur' as never } })).toThrow(/expected 'rent' or 'own'/);
   });
 });
+
+describe('joinTenure with age bands', () => {
+  const hh = (x: number, ages: (number | string | null)[]): JoinRecord => ({
+    type: 'Feature',
+    properties: { tenure: 'own', persons: 3, age_0_17: ages[0], age_18_24: ages[1], age_25_49: ages[2], age_50_64: ages[3], age_65_plus: ages[4] },
+    geometry: { type: 'Point', coordinates: [x, 10] },
+  });
+  it('sums members per band and gives the shares of children and of people aged 65+', () => {
+    const { values, report } = joinTenure(blocks, [hh(10, [2, 0, 1, 0, 0]), hh(20, [0, 0, 0, 1, 2]), hh(210, [1, 1, 1, 0, 0])], { ageBands: true });
+    expect(values.get('A')).toMatchObject({ inhabitants_0_17: 2, inhabitants_25_49: 1, inhabitants_50_64: 1, inhabitants_65_plus: 2, pct_aged_0_17: 33.3, pct_aged_65_plus: 33.3 });
+    expect(values.get('M')).toMatchObject({ inhabitants_0_17: 1, inhabitants_18_24: 1, pct_aged_0_17: 33.3 });
+    expect(report.joined).toBe(3);
+  });
+  it('counts a missing or invalid band as 0 and notes it; without ageBands no age fields appear', () => {
+    const { values, report } = joinTenure(blocks, [hh(10, [null, 0, 'x', 1, 2])], { ageBands: true });
+    expect(values.get('A')).toMatchObject({ inhabitants_0_17: 0, inhabitants_25_49: 0, pct_aged_65_plus: 66.7 });
+    expect(report.notes).toMatchObject({ 'age-missing': 1, 'age-invalid': 1 });
+    expect(Object.keys(joinTenure(blocks, [hh(10, [1, 1, 1, 0, 0])]).values.get('A')!)).not.toContain('inhabitants_0_17');
+  });
+});
