@@ -110,7 +110,7 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   const S = config.sources;
   if (S.housing) {
     const src = await load('housing', S.housing, { required: ['construction_year'] });
-    results.push({ id: 'housing', source: src, result: joinHousing(blocks, src.features, { source: 'housing', snapDistance: S.housing.snap_m ?? 0, index }) });
+    results.push({ id: 'housing', source: src, result: joinHousing(blocks, src.features, { source: 'housing', snapDistance: S.housing.snap_m ?? 0, closedRowValues: S.housing.closed_row_values, index }) });
   }
   if (S.tenure) {
     const src = await load('tenure', S.tenure, { required: ['tenure'] });
@@ -148,7 +148,7 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   // 3. Derived rates and the published block layer.
   const values = results.map((r) => r.result.values);
   if (S.incidents) values.push(incidentRates(blocks, results, S.incidents.period ? periodLengthYears(S.incidents.period) : 1));
-  const catalogue = blockFieldCatalogue({ categories: S.incidents?.categories, questions: S.survey?.questions, k: S.survey?.k ?? DEFAULT_K, ageBands: hasAgeBands(S.tenure?.fields) }).filter(
+  const catalogue = blockFieldCatalogue({ categories: S.incidents?.categories, questions: S.survey?.questions, k: S.survey?.k ?? DEFAULT_K, ageBands: hasAgeBands(S.tenure?.fields), closedRow: !!S.housing?.closed_row_values }).filter(
     (f) => f.source === 'blocks' || results.some((r) => r.id === f.source) || (f.source === 'incidents' && !!S.incidents),
   );
   const published = composeBlockProperties(blocks, values, catalogue);

@@ -22,6 +22,7 @@ describe('the built demo atlas of Arsenaal', () => {
     expect(sum('dwellings')).toBe(1296);
     expect([sum('dwellings_pre1900'), sum('dwellings_1900_1945'), sum('dwellings_1946_1970'), sum('dwellings_1971_plus')]).toEqual([332, 263, 552, 149]);
     expect(sum('dwellings_renovated_since_1983')).toBe(491);
+    expect(Math.round((100 * sum('dwellings_closed_row')) / sum('dwellings'))).toBe(96);
   });
 
   it('reproduces households, renters (30.5 % ± 0.5) and inhabitants', () => {

@@ -31,8 +31,8 @@ const f = (
  * @example
  * blockFieldCatalogue({ categories: [{ value: 'Drugs', id: 'drugs', label: { nl: 'Drugs', en: 'Drugs' } }], questions: [] });
  */
-export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; questions?: SurveyQuestion[]; k?: number; ageBands?: boolean } = {}): FieldSpec[] {
-  const { categories = [], questions = [], k = 5, ageBands = false } = options;
+export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; questions?: SurveyQuestion[]; k?: number; ageBands?: boolean; closedRow?: boolean } = {}): FieldSpec[] {
+  const { categories = [], questions = [], k = 5, ageBands = false, closedRow = false } = options;
   const fields: FieldSpec[] = [
     f('block_id', 'id', '', 'blocks', 'Bouwblok', 'Street block', 'Stabiele code van het bouwblok (zwaartepunt in Lambert 72).', 'Stable block code (centroid in Lambert 72).', 'string'),
     f('block_type', 'id', '', 'blocks', 'Soort gebied', 'Area type', "'block' = bouwblok, 'rail-land' = spoorterrein.", "'block' = street block, 'rail-land' = railway land.", 'string'),
@@ -54,6 +54,15 @@ export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; 
     f('incidents_total', 'safety', 'feiten', 'incidents', 'Incidenten', 'Incidents', 'Geregistreerde incidenten in de periode.', 'Recorded incidents in the period.'),
     f('incidents_per_1000', 'safety', 'per 1.000 inw./jaar', 'incidents', 'Incidenten per 1.000 inwoners', 'Incidents per 1,000 inhabitants', 'Incidenten per 1.000 inwoners per jaar (leeg bij 0 inwoners).', 'Incidents per 1,000 inhabitants per year (empty where nobody lives).'),
   ];
+  if (closedRow) {
+    const at = fields.findIndex((x) => x.name === 'dwellings_renovated_since_1983') + 1;
+    fields.splice(
+      at,
+      0,
+      f('dwellings_closed_row', 'housing', 'woningen', 'housing', 'Gesloten bebouwing', 'Closed row housing', 'Woningen in gesloten bebouwing (rijwoningen).', 'Dwellings in closed row housing (terraced houses).'),
+      f('pct_closed_row', 'housing', '%', 'housing', 'Aandeel gesloten bebouwing', 'Share closed row housing', 'Woningen in gesloten bebouwing als aandeel van alle woningen.', 'Dwellings in closed row housing as a share of all dwellings.'),
+    );
+  }
   if (ageBands) {
     const bands: Array<[string, string, string]> = [
       ['0_17', '0–17 jaar', '0–17 years'],

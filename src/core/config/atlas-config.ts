@@ -31,6 +31,11 @@ export interface SourceSpec {
   snap_m?: number;
 }
 
+export interface HousingSourceSpec extends SourceSpec {
+  /** Values of the mapped `typology` field that mean closed row housing (e.g. ["gesloten bebouwing"]). */
+  closed_row_values?: string[];
+}
+
 export interface TenureSourceSpec extends SourceSpec {
   /** Source values mapped to 'rent' | 'own' (anything else: unknown tenure). */
   tenure_values?: Record<string, 'rent' | 'own'>;
@@ -96,7 +101,7 @@ export interface AtlasConfig {
   area: SourceSpec;
   blocks: BlocksSpec;
   sources: {
-    housing?: SourceSpec;
+    housing?: HousingSourceSpec;
     tenure?: TenureSourceSpec;
     incidents?: IncidentSourceSpec;
     landcover?: LandCoverSourceSpec;

@@ -43,7 +43,7 @@ const SCHEMA: Schema = obj(
     area: source(),
     blocks: obj({ streets: source(), rail: source(), water: source(), options: { t: 'map', of: num(0) } }, ['streets', 'rail']),
     sources: obj({
-      housing: source(),
+      housing: source({ closed_row_values: { t: 'array', of: str() } }),
       tenure: source({ tenure_values: { t: 'map', of: str(['rent', 'own']) } }),
       incidents: source(
         {

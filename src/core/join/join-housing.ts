@@ -27,12 +27,19 @@ export interface JoinHousingOptions {
   clip?: ClipArea;
   /** Blocks already indexed by indexBlocks. */
   index?: BlockIndex;
+  /**
+   * Values of the record field `typology` that mean closed row housing ("gesloten bebouwing"), matched
+   * ignoring case and surrounding spaces. When given, adds `dwellings_closed_row` and `pct_closed_row`
+   * (of all dwellings). Default: none (no typology fields).
+   */
+  closedRowValues?: readonly string[];
 }
 
 interface Building {
   dwellings: number;
   year: number | null;
   renovated: boolean;
+  closedRow: boolean;
 }
 
 /** Output fields of {@link joinHousing}, in order. */
@@ -80,10 +87,11 @@ export function joinHousing(blocks: readonly BlockFeature[], records: readonly J
   }
   checkSnapDistance(source, snapDistance);
   const index = options.index ?? indexBlocks(blocks);
-  const checked = checkRecords(records, { accept: 'point-or-areal', read: (p) => readBuilding(p, defaultDwellings) });
+  const closedRow = options.closedRowValues ? new Set(options.closedRowValues.map((v) => v.trim().toLowerCase())) : null;
+  const checked = checkRecords(records, { accept: 'point-or-areal', read: (p) => readBuilding(p, defaultDwellings, closedRow) });
   const { notes } = checked;
   const rejected: RejectedRecord[] = checked.rejected;
-  const counts = new Map<string, number[]>(index.blocks.map((b) => [b.id, [0, 0, 0, 0, 0, 0, 0]]));
+  const counts = new Map<string, number[]>(index.blocks.map((b) => [b.id, [0, 0, 0, 0, 0, 0, 0, 0]]));
   const matched = new Set<string>();
   let joined = 0;
   for (const r of checked.accepted) {
@@ -99,6 +107,7 @@ export function joinHousing(blocks: readonly BlockFeature[], records: readonly J
     c[0] += dwellings;
     c[year === null ? 5 : year < 1900 ? 1 : year <= 1945 ? 2 : year <= 1970 ? 3 : 4] += dwellings;
     if (renovated) c[6] += dwellings;
+    if (r.value.closedRow) c[7] += dwellings;
     matched.add(id);
     joined++;
   }
@@ -115,6 +124,11 @@ export function joinHousing(blocks: readonly BlockFeature[], records: readonly J
       pct_built_before_1945: known > 0 ? roundTo(((c[1] + c[2]) / known) * 100, 1) : null,
       dwellings_renovated_since_1983: c[6],
     });
+    if (closedRow) {
+      const v = values.get(id) as BlockValues;
+      v.dwellings_closed_row = c[7];
+      v.pct_closed_row = c[0] > 0 ? roundTo((c[7] / c[0]) * 100, 1) : null;
+    }
   }
   const report = buildJoinReport({
     source,
@@ -159,7 +173,7 @@ function placeBuilding(
   return best.block;
 }
 
-function readBuilding(p: Record<string, unknown>, defaultDwellings: number | null): ParsedValue<Building> {
+function readBuilding(p: Record<string, unknown>, defaultDwellings: number | null, closedRowValues: Set<string> | null): ParsedValue<Building> {
   const notes: string[] = [];
   const d = readNumber(p.dwellings);
   let dwellings: number;
@@ -174,7 +188,10 @@ function readBuilding(p: Record<string, unknown>, defaultDwellings: number | nul
   }
   const year = readYear(p.construction_year, 'construction-year', notes);
   const renovation = readYear(p.renovation_year, 'renovation-year', notes);
-  return { ok: true, value: { dwellings, year, renovated: renovation !== null && renovation >= RENOVATED_SINCE }, notes };
+  const typology = p.typology === null || p.typology === undefined ? '' : String(p.typology).trim().toLowerCase();
+  if (closedRowValues && typology === '') notes.push('typology-missing');
+  const closedRow = closedRowValues !== null && closedRowValues.has(typology);
+  return { ok: true, value: { dwellings, year, renovated: renovation !== null && renovation >= RENOVATED_SINCE, closedRow }, notes };
 }
 
 /** A plausible whole year, or null (missing; implausible or text also notes `<name>-invalid`). */

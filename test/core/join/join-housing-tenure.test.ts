@@ -49,3 +49,19 @@ describe('joinTenure with age bands', () => {
     expect(Object.keys(joinTenure(blocks, [hh(10, [1, 1, 1, 0, 0])]).values.get('A')!)).not.toContain('inhabitants_0_17');
   });
 });
+
+describe('joinHousing with a typology', () => {
+  const b = (x: number, dwellings: number, typology: string | null): JoinRecord => ({
+    type: 'Feature',
+    properties: { dwellings, construction_year: 1950, typology },
+    geometry: { type: 'Point', coordinates: [x, 10] },
+  });
+  it('counts dwellings in closed row housing and their share, matching values loosely', () => {
+    const { values, report } = joinHousing(blocks, [b(10, 1, 'Gesloten bebouwing '), b(20, 1, 'gesloten bebouwing'), b(30, 6, 'appartement'), b(40, 1, null)], { closedRowValues: ['gesloten bebouwing'] });
+    expect(values.get('A')).toMatchObject({ dwellings: 9, dwellings_closed_row: 2, pct_closed_row: 22.2 });
+    expect(report.notes).toMatchObject({ 'typology-missing': 1 });
+  });
+  it('adds no typology fields without closedRowValues', () => {
+    expect(Object.keys(joinHousing(blocks, [b(10, 1, 'gesloten bebouwing')]).values.get('A')!)).not.toContain('dwellings_closed_row');
+  });
+});
