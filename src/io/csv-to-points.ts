@@ -8,6 +8,7 @@ import { parseBelgianNumber } from './parse-belgian-number.ts';
 import { parseCrs, type CrsInfo } from './parse-crs.ts';
 import type { CsvTable } from './read-csv.ts';
 import { validateFeatures } from './validate-features.ts';
+import { withFile } from './with-file.ts';
 
 /** Options of csvToPoints. Give x and y, or wkt, or nothing (then columns are detected). */
 export interface CsvToPointsOptions {
@@ -157,11 +158,3 @@ function listColumns(header: string[]): string {
   return header.length > 12 ? `${names}, … (${header.length} in all)` : names;
 }
 
-function withFile<T>(fn: () => T, file: string): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof UserError) throw new UserError(`${file}: ${err.message}`, err.hint);
-    throw err;
-  }
-}

@@ -9,6 +9,7 @@ import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { locateJsonError } from './locate-json-error.ts';
 import { parseCrs } from './parse-crs.ts';
 import { validateFeatures } from './validate-features.ts';
+import { withFile } from './with-file.ts';
 
 /** Options of readGeojson. */
 export interface ReadGeojsonOptions {
@@ -205,15 +206,6 @@ function resolveCrs(declared: string | undefined, fromFile: string | null, file:
   return id;
 }
 
-/** Prefix a UserError from parseCrs with the file name. */
-function withFile<T>(fn: () => T, file: string): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof UserError) throw new UserError(`${file}: ${err.message}`, err.hint);
-    throw err;
-  }
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
