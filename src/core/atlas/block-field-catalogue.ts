@@ -5,24 +5,45 @@ export interface FieldSpec {
   name: string;
   type: 'number' | 'string' | 'boolean';
   theme: 'id' | 'housing' | 'tenure' | 'safety' | 'green' | 'survey';
-  unit: string;
+  /** Symbol ('%', 'm²', '' for none) or, for a unit in words, a Dutch/English pair. */
+  unit: string | Label;
   label: Label;
   description: Label;
   /** Input id the value comes from (e.g. 'housing'), or 'blocks'. */
   source: string;
 }
 
+/** Units in words, Dutch -> English; symbols such as % and m² are the same in both languages. */
+const UNIT_EN: Record<string, string> = {
+  woningen: 'dwellings',
+  inwoners: 'inhabitants',
+  huishoudens: 'households',
+  feiten: 'incidents',
+  'per 1.000 inw./jaar': 'per 1,000 inh./year',
+  respondenten: 'respondents',
+  '% ja': '% yes',
+  'score 1–5': 'score 1–5',
+};
+
 const f = (
   name: string,
   theme: FieldSpec['theme'],
-  unit: string,
+  unitNl: string,
   source: string,
   nl: string,
   en: string,
   dnl: string,
   den: string,
   type: FieldSpec['type'] = 'number',
-): FieldSpec => ({ name, type, theme, unit, source, label: { nl, en }, description: { nl: dnl, en: den } });
+): FieldSpec => ({
+  name,
+  type,
+  theme,
+  unit: UNIT_EN[unitNl] ? { nl: unitNl, en: UNIT_EN[unitNl] } : unitNl,
+  source,
+  label: { nl, en },
+  description: { nl: dnl, en: den },
+});
 
 /**
  * The block layer's fields in their published order, with Dutch and English labels, units and descriptions.
