@@ -1,4 +1,5 @@
 import type { XY } from '../types.ts';
+import { pointSegmentDistanceSquared } from '../geometry/point-segment-distance.ts';
 
 /** Endpoints closer than this (m) to the other segment count as touching it. */
 const TOUCH_EPS = 1e-6;
@@ -51,14 +52,7 @@ function compareSeg(s: [XY, XY], t: [XY, XY]): number {
 }
 
 function distance2ToSegment(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  let u = len2 > 0 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2 : 0;
-  u = u < 0 ? 0 : u > 1 ? 1 : u;
-  const ex = a[0] + u * dx - p[0];
-  const ey = a[1] + u * dy - p[1];
-  return ex * ex + ey * ey;
+  return pointSegmentDistanceSquared(p[0], p[1], a[0], a[1], b[0], b[1]);
 }
 
 function orient(a: XY, b: XY, c: XY): number {

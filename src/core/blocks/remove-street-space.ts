@@ -10,6 +10,7 @@ import { chainStreetEdges, type StreetChain } from './chain-street-edges.ts';
 import type { DroppedItem } from './merge-slivers.ts';
 import { polyTreeToPolygons } from './poly-tree-to-polygons.ts';
 import { toClipperPaths } from './to-clipper-paths.ts';
+import { pointSegmentDistanceSquared } from '../geometry/point-segment-distance.ts';
 
 /** One connected part of a group left after street-space removal: one block. */
 export interface CleanBlock {
@@ -151,12 +152,7 @@ function segmentDistance2(a: XY, b: XY, c: XY, d: XY): number {
 }
 
 function pointSegment2(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  let t = len2 > 0 ? ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2 : 0;
-  t = t < 0 ? 0 : t > 1 ? 1 : t;
-  return (a[0] + t * dx - p[0]) ** 2 + (a[1] + t * dy - p[1]) ** 2;
+  return pointSegmentDistanceSquared(p[0], p[1], a[0], a[1], b[0], b[1]);
 }
 
 /** Rail (and, if waterHalfWidth > 0, water) edges on the group's outer boundary, by half-width, as 2-point local paths. */
