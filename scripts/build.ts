@@ -28,17 +28,23 @@ import { locateJsonError } from '../src/io/locate-json-error.ts';
 import { parseDateTime } from '../src/io/parse-date-time.ts';
 import { reprojectFeatures } from '../src/io/reproject.ts';
 import { stringifyFeatureCollection } from '../src/io/write-geojson.ts';
+import { rejectsFormatOf, stringifyRejects } from '../src/io/write-rejects.ts';
 import { loadSource, mergeProblems, type LoadOptions, type LoadedSource } from './lib/load-source.ts';
+import { loadRasterLandCover } from './lib/raster-land-cover.ts';
+import { checkRejectShares, PERSONAL, redactProblems, rejectRows, withRepairNotes } from './lib/rejects.ts';
 
 export const DEFAULT_CONFIG = 'data/arsenaal-demo/atlas.config.json';
 
-export const BUILD_HELP = `Usage: wijkatlas build [--config F] [--out DIR] [--quiet]
+export const BUILD_HELP = `Usage: wijkatlas build [--config F] [--out DIR] [--rejects F] [--quiet]
 
 Builds an atlas: derives the street blocks, joins every configured source onto them and writes
 DIR/blocks.geojson (+ context layers), DIR/manifest.json and DIR/report.json.
 
   --config F   atlas config (JSON; default: ${DEFAULT_CONFIG}); paths in it are relative to it
   --out DIR    layers directory to write (default: layers)
+  --rejects F  also write every rejected and every repaired record of every input, with reason,
+               file and row/line, to F (.csv, .json or .ndjson); written before the reject-share
+               check, so it is there when the build stops for too many rejects
   --quiet      no progress output
   -h, --help   show this help
 
@@ -69,11 +75,18 @@ export interface BuildResult {
   files: string[];
 }
 
+/** Options of buildAtlas. */
+export interface BuildOptions {
+  /** Write every rejected and repaired record to this file (.csv, .json or .ndjson). */
+  rejects?: string;
+}
+
 /**
  * Builds the atlas of `configFile` into `outDir`. `log` receives progress lines.
  */
-export async function buildAtlas(configFile: string, outDir: string, log: (line: string) => void = () => {}): Promise<BuildResult> {
+export async function buildAtlas(configFile: string, outDir: string, log: (line: string) => void = () => {}, options: BuildOptions = {}): Promise<BuildResult> {
   const t0 = performance.now();
+  const rejectsFormat = options.rejects !== undefined ? rejectsFormatOf(options.rejects) : null;
   const step = (msg: string) => log(`  ${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s  ${msg}`);
   const config = readAtlasConfig(configFile);
   const crs = config.working_crs ?? 'EPSG:31370';
@@ -84,18 +97,22 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
     invalidHint: 'or set "on_invalid": "reject" in the config to list malformed records in layers/report.json instead.',
   };
   const inputs: ManifestInput[] = [];
+  const loaded: LoadedSource[] = [];
   const load = async (id: string, spec: Parameters<typeof loadSource>[1], o: Partial<LoadOptions> = {}) => {
     const s = await loadSource(id, spec, { ...base, ...o });
     inputs.push(s.input);
+    loaded.push(s);
     return s;
   };
 
   // 1. Study area and network -> blocks.
-  const area = await load('area', config.area, { keepAll: true, onInvalid: 'error', invalidHint: undefined });
+  // Block inputs are strict: a malformed or off-kind record stops the build (blocks derived from half a network would be wrong).
+  const strict = { keepAll: true, onInvalid: 'error', invalidHint: undefined } as const;
+  const area = await load('area', config.area, { ...strict, geometry: 'areal' });
   const areaFeature = toArea(area);
-  const streets = await load('streets', config.blocks.streets, { keepAll: true, onInvalid: 'error', invalidHint: undefined });
-  const rail = await load('rail', config.blocks.rail, { keepAll: true, onInvalid: 'error', invalidHint: undefined });
-  const water = config.blocks.water ? await load('water', config.blocks.water, { keepAll: true, onInvalid: 'error', invalidHint: undefined }) : null;
+  const streets = await load('streets', config.blocks.streets, { ...strict, geometry: 'line' });
+  const rail = await load('rail', config.blocks.rail, { ...strict, geometry: 'line' });
+  const water = config.blocks.water ? await load('water', config.blocks.water, { ...strict, geometry: 'line' }) : null;
   step(`read area, ${streets.features.length} streets, ${rail.features.length} railway lines${water ? `, ${water.features.length} waterways` : ''}`);
   const derived = deriveStreetBlocks(
     { streets: lines(streets), rail: lines(rail), water: water ? lines(water) : undefined, area: areaFeature },
@@ -109,16 +126,16 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   const results: Array<{ id: string; result: JoinResult; source: LoadedSource }> = [];
   const S = config.sources;
   if (S.housing) {
-    const src = await load('housing', S.housing, { required: ['construction_year'] });
+    const src = await load('housing', S.housing, { required: ['construction_year'], geometry: 'point-or-areal' });
     results.push({ id: 'housing', source: src, result: joinHousing(blocks, src.features, { source: 'housing', snapDistance: S.housing.snap_m ?? 0, closedRowValues: S.housing.closed_row_values, index }) });
   }
   if (S.tenure) {
-    const src = await load('tenure', S.tenure, { required: ['tenure'] });
+    const src = await load('tenure', S.tenure, { required: ['tenure'], geometry: 'point' });
     const ageBands = hasAgeBands(S.tenure.fields);
     results.push({ id: 'tenure', source: src, result: joinTenure(blocks, src.features, { source: 'tenure', snapDistance: S.tenure.snap_m ?? 0, tenureValues: S.tenure.tenure_values, ageBands, index }) });
   }
   if (S.incidents) {
-    const src = await load('incidents', S.incidents, { required: ['category'] });
+    const src = await load('incidents', S.incidents, { required: ['category'], geometry: 'point' });
     // A date and a time in two columns (as police exports have them) become one date-time.
     const records = src.features.map((f) => {
       const p = f.properties ?? {};
@@ -132,18 +149,32 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
     const categories = S.incidents.categories.map((c) => ({ value: c.value, id: c.id }));
     results.push({ id: 'incidents', source: src, result: joinIncidents(blocks, records, { source: 'incidents', categories, period: S.incidents.period, snapDistance: S.incidents.snap_m ?? 0, index }) });
   }
-  if (S.landcover) {
+  if (S.landcover?.raster) {
+    // A land-cover raster (GeoTIFF): zonal statistics in the raster's CRS, same fields as the polygons.
+    const { result, source } = await loadRasterLandCover(blocks, S.landcover, { baseDir: base.baseDir, workingCrs: crs });
+    inputs.push(source.input);
+    loaded.push(source);
+    results.push({ id: 'landcover', source, result });
+  } else if (S.landcover) {
     const src = await load('landcover', S.landcover, { required: ['class'] });
     results.push({ id: 'landcover', source: src, result: joinLandCover(blocks, src.features, { source: 'landcover', classValues: S.landcover.class_values, index }) });
   }
   if (S.survey) {
     const extra = Object.fromEntries(S.survey.questions.map((q) => [q.id, q.field]));
-    const src = await load('survey', S.survey, { extraFields: extra });
+    const src = await load('survey', S.survey, { extraFields: extra, geometry: 'point' });
     const questions = S.survey.questions.map((q) => ({ id: q.id, type: q.type, field: q.id, yes: q.yes, no: q.no }));
     results.push({ id: 'survey', source: src, result: joinSurvey(blocks, src.features, { source: 'survey', questions, k: S.survey.k ?? DEFAULT_K, snapDistance: S.survey.snap_m ?? 0, index }) });
   }
-  const reports = results.map((r) => mergeProblems(r.result.report, r.source));
+  const reports = results.map((r) => withRepairNotes(mergeProblems(r.result.report, PERSONAL[r.id] === 'all' ? redactProblems(r.source) : r.source), r.source));
   for (const r of reports) step(`joined ${r.source}: ${r.joined} of ${r.recordsIn} records${r.rejected.length ? `, ${r.rejected.length} rejected (see report.json)` : ''}`);
+  if (options.rejects !== undefined && rejectsFormat) {
+    const rows = rejectRows(loaded, reports);
+    mkdirSync(path.dirname(path.resolve(options.rejects)), { recursive: true });
+    writeFileSync(options.rejects, stringifyRejects(rows, rejectsFormat));
+    const n = rows.filter((r) => r.outcome === 'rejected').length;
+    step(`wrote ${n} rejected and ${rows.length - n} repaired records to ${path.relative(process.cwd(), path.resolve(options.rejects))}`);
+  }
+  checkRejectShares(config, reports, new Map(results.map((r) => [r.id, r.source.file])), options.rejects);
 
   // 3. Derived rates and the published block layer.
   const values = results.map((r) => r.result.values);
@@ -184,7 +215,7 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   const { id: _a, ...areaMeta } = ctx('area', { nl: 'Studiegebied', en: 'Study area' }, 'Polygon', ['area']);
   writeLayer('area', 'area.geojson', [{ type: 'Feature', properties: { name: config.title.nl }, geometry: areaFeature.geometry }], areaMeta);
   const lc = results.find((r) => r.id === 'landcover');
-  if (lc && S.landcover) {
+  if (lc && S.landcover && !S.landcover.raster) {
     const map = S.landcover.class_values ?? {};
     const { id: _l, ...lcMeta } = ctx('landcover', { nl: 'Bodembedekking', en: 'Land cover' }, 'Polygon', ['landcover']);
     writeLayer(
@@ -253,7 +284,7 @@ function bboxOf(features: Feature<Geometry | null>[]): [number, number, number, 
 export async function buildCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { config: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { config: { type: 'string' }, out: { type: 'string' }, rejects: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
   });
   if (values.help) return (console.log(BUILD_HELP), 0);
@@ -261,7 +292,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const out = path.resolve(values.out ?? 'layers');
   const log = values.quiet ? () => {} : (l: string) => console.error(l);
   log(`wijkatlas build: ${path.relative(process.cwd(), config)} -> ${path.relative(process.cwd(), out) || '.'}`);
-  const res = await buildAtlas(config, out, log);
+  const res = await buildAtlas(config, out, log, { rejects: values.rejects });
   const warnings = res.reports.flatMap((r) => r.warnings);
   for (const w of warnings) log(`  warning: ${w}`);
   return 0;

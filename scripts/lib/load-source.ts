@@ -11,6 +11,7 @@ import { selectWhere } from '../../src/core/atlas/select-where.ts';
 import type { JoinReport, RejectedRecord } from '../../src/core/types.ts';
 import { UserError } from '../../src/core/user-error.ts';
 import { readVectorSource, type VectorFormat } from '../../src/io/read-vector-source.ts';
+import type { ExpectedGeometry, RepairedRecord } from '../../src/io/validate-features.ts';
 import { reprojectFeatures } from '../../src/io/reproject.ts';
 import type { TextEncodingName } from '../../src/io/decode-text.ts';
 
@@ -22,6 +23,14 @@ export interface LoadedSource {
   indices: number[];
   /** Malformed records that were set aside (only with on_invalid: 'reject'). */
   problems: RejectedRecord[];
+  /** Records kept with a repaired geometry (unclosed ring closed, ...), with what was done. */
+  repairs: RepairedRecord[];
+  /** How the reader names record `index` of the file: 'row 12', 'line 4 (feature 3)', 'feature 3'. */
+  recordLabel: (index: number) => string;
+  /** Properties of record `index` of the file, as read (before field mapping). */
+  propertiesOf: (index: number) => Record<string, unknown> | null;
+  /** The record's own id (the column mapped to `id`, else feature.id), or null. */
+  idOf?: (index: number) => string | number | null;
   input: ManifestInput;
   file: string;
 }
@@ -38,6 +47,8 @@ export interface LoadOptions {
   keepAll?: boolean;
   /** Appended to the error for malformed records, e.g. how to switch to rejecting them. */
   invalidHint?: string;
+  /** The kind of geometry the layer takes; records of another kind are malformed ('wrong-geometry-type'). */
+  geometry?: ExpectedGeometry;
 }
 
 const ENCODINGS: Record<string, TextEncodingName> = { 'utf-8': 'utf-8', utf8: 'utf-8', latin1: 'latin1', 'latin-1': 'latin1', 'iso-8859-1': 'latin1', 'windows-1252': 'windows-1252' };
@@ -56,6 +67,7 @@ export async function loadSource(id: string, spec: SourceSpec, o: LoadOptions): 
     x: spec.x,
     y: spec.y,
     encoding: spec.encoding ? ENCODINGS[spec.encoding] : undefined,
+    geometry: o.geometry,
   });
   if (src.problems.length && o.onInvalid === 'error') {
     const p = src.problems[0];
@@ -100,6 +112,14 @@ export async function loadSource(id: string, spec: SourceSpec, o: LoadOptions): 
     features: projected,
     indices,
     problems: src.problems,
+    repairs: src.repairs,
+    recordLabel: src.recordLabel,
+    propertiesOf: (index) => (src.features[index]?.properties as Record<string, unknown> | null | undefined) ?? null,
+    idOf: (index) => {
+      const f = src.features[index];
+      const v = mapping.id !== undefined ? f?.properties?.[mapping.id] : f?.id;
+      return (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isFinite(v)) ? v : null;
+    },
     file: shown,
     input: { id, path: path.relative(process.cwd(), file).split(path.sep).join('/'), sha256: src.sha256, records: src.recordCount, format: src.format, crs: src.crs },
   };
@@ -114,4 +134,30 @@ export function mergeProblems(report: JoinReport, source: LoadedSource): JoinRep
   rejected.push(...source.problems);
   rejected.sort((a, b) => a.index - b.index);
   return { ...report, recordsIn: report.recordsIn + source.problems.length, rejected };
+}
+
+/** The input flags every command that reads one file shares (convert, inspect). */
+export const INPUT_FLAGS = {
+  crs: { type: 'string' },
+  x: { type: 'string' },
+  y: { type: 'string' },
+  wkt: { type: 'string' },
+  encoding: { type: 'string' },
+  layer: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+/** Help lines for INPUT_FLAGS. */
+export const INPUT_FLAGS_HELP = `  --crs CRS          CRS of the input when the file does not say (EPSG:31370, a proj4 string, WKT);
+                     needed for a .shp without .prj and for CSV in metres. Contradicting the file is an error
+  --x COL, --y COL   CSV: coordinate columns (default: detected: x/y, lon/lat, lambert_x/lambert_y ...)
+  --wkt COL          CSV: a WKT geometry column (default: detected: wkt, geometry, geom ...)
+  --encoding E       text encoding (CSV/GeoJSON) or .dbf code page (Shapefile): utf-8, latin1, windows-1252 ...
+                     (default: detected; the .cpg for shapefiles, else Latin-1)
+  --layer NAME       GeoPackage table, or shapefile inside a .zip, when there are several
+  --format F         override the format implied by the extension: ${['geojson', 'ndjson', 'csv', 'tsv', 'shapefile', 'osm-xml', 'overpass-json', 'geopackage'].join(', ')}`;
+
+/** readVectorSource options from parsed INPUT_FLAGS values. */
+export function inputOptions(path: string, v: { crs?: string; x?: string; y?: string; wkt?: string; encoding?: string; layer?: string; format?: string }) {
+  return { path, crs: v.crs, x: v.x, y: v.y, wkt: v.wkt, encoding: v.encoding, layer: v.layer, format: v.format as VectorFormat | undefined };
 }

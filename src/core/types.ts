@@ -45,7 +45,11 @@ export type RejectReason =
   | 'missing-value'
   | 'invalid-value'
   | 'outside-period'
-  | 'clip-failed';
+  | 'clip-failed'
+  /** A geometry of another kind than the layer takes (a Point in a street layer); see src/io/validate-features.ts. */
+  | 'wrong-geometry-type'
+  /** A polygon whose edges cross, that could not be repaired without changing its area much. */
+  | 'self-intersection';
 
 /**
  * What happened to every record of one source in one join. Invariant:

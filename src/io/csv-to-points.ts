@@ -1,11 +1,12 @@
 /**
- * CSV rows -> point features, from x/y columns or a POINT WKT column.
+ * CSV rows -> features: points from x/y columns, or any geometry from a WKT column.
  */
-import type { Feature, Point } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { RejectedRecord } from '../core/types.ts';
 import { UserError } from '../core/user-error.ts';
 import { parseBelgianNumber } from './parse-belgian-number.ts';
 import { parseCrs, type CrsInfo } from './parse-crs.ts';
+import { parseWkt, WktError } from './parse-wkt.ts';
 import type { CsvTable } from './read-csv.ts';
 import { validateFeatures } from './validate-features.ts';
 import { withFile } from './with-file.ts';
@@ -16,7 +17,7 @@ export interface CsvToPointsOptions {
   x?: string;
   /** Column holding y / latitude. */
   y?: string;
-  /** Column holding POINT WKT ('POINT (4.47 51.02)'). */
+  /** Column holding WKT ('POINT (4.47 51.02)', 'POLYGON ((...))', 'MULTI...'). */
   wkt?: string;
   /** CRS of the coordinates. Default 'EPSG:4326'. Used to flag impossible coordinates. */
   crs?: string | CrsInfo;
@@ -25,7 +26,7 @@ export interface CsvToPointsOptions {
 /** Point features (one per row, in row order) and the rows that have no usable point. */
 export interface CsvPointsResult {
   /** One feature per row; `properties` is the row (strings); geometry null where a problem is. */
-  features: Feature<Point | null, Record<string, string>>[];
+  features: Feature<Geometry | null, Record<string, string>>[];
   /** Per-row problems; `index` points into `features` and `table.rows`, `detail` gives the row number. */
   problems: RejectedRecord[];
 }
@@ -35,10 +36,23 @@ const XY_PAIRS: [string, string][] = [
   ['x', 'y'],
   ['lon', 'lat'],
   ['lng', 'lat'],
+  ['long', 'lat'],
   ['longitude', 'latitude'],
   ['lengtegraad', 'breedtegraad'],
+  ['lambert_x', 'lambert_y'],
+  ['x_lambert', 'y_lambert'],
+  ['lambertx', 'lamberty'],
+  ['x_lambert72', 'y_lambert72'],
+  ['x_l72', 'y_l72'],
+  ['x_coord', 'y_coord'],
+  ['xcoord', 'ycoord'],
+  ['coord_x', 'coord_y'],
+  ['x_coordinaat', 'y_coordinaat'],
+  ['xcoordinaat', 'ycoordinaat'],
+  ['easting', 'northing'],
+  ['point_x', 'point_y'],
 ];
-const WKT_COLUMNS = ['wkt', 'geometry', 'geom', 'the_geom'];
+const WKT_COLUMNS = ['wkt', 'geometry', 'geom', 'the_geom', 'wkt_geom', 'shape'];
 
 /**
  * Turn CSV rows into point features. Coordinates are parsed with parseBelgianNumber (decimal
@@ -62,13 +76,13 @@ export function csvToPoints(table: CsvTable, options: CsvToPointsOptions = {}): 
   const label = (index: number) => `row ${rowNumbers[index]}`;
 
   const problems: RejectedRecord[] = [];
-  const features = rows.map((row, index): Feature<Point | null, Record<string, string>> => {
+  const features = rows.map((row, index): Feature<Geometry | null, Record<string, string>> => {
     const parsed = columns.wkt !== undefined ? pointFromWkt(row[columns.wkt], columns.wkt, crs) : pointFromXY(row, columns.x, columns.y);
     if ('reason' in parsed) {
       problems.push({ index, id: null, reason: parsed.reason, detail: `${file}, ${label(index)}: ${parsed.detail}; fix the row or drop it` });
       return { type: 'Feature', properties: row, geometry: null };
     }
-    return { type: 'Feature', properties: row, geometry: { type: 'Point', coordinates: parsed } };
+    return { type: 'Feature', properties: row, geometry: Array.isArray(parsed) ? { type: 'Point', coordinates: parsed } : parsed.geometry };
   });
 
   const parseFailed = new Set(problems.map((p) => p.index));
@@ -77,7 +91,7 @@ export function csvToPoints(table: CsvTable, options: CsvToPointsOptions = {}): 
 }
 
 type Columns = { wkt: string; x?: undefined; y?: undefined } | { wkt?: undefined; x: string; y: string };
-type Parsed = number[] | { reason: RejectedRecord['reason']; detail: string };
+type Parsed = number[] | { geometry: Geometry } | { reason: RejectedRecord['reason']; detail: string };
 
 function chooseColumns(header: string[], options: CsvToPointsOptions, file: string): Columns {
   const { x, y, wkt } = options;
@@ -123,30 +137,21 @@ function pointFromXY(row: Record<string, string>, xColumn: string, yColumn: stri
   return [x, y];
 }
 
-const WKT_POINT = /^\s*(?:SRID=(\d+)\s*;)?\s*POINT\s*(?:ZM|Z|M)?\s*(?:(EMPTY)|\(([^()]*)\))\s*$/i;
-const WKT_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 function pointFromWkt(text: string | undefined, column: string, crs: CrsInfo): Parsed {
   const s = (text ?? '').trim();
-  if (s === '') return { reason: 'null-geometry', detail: `expected POINT WKT in column "${column}", found an empty cell` };
-  const match = WKT_POINT.exec(s);
-  if (!match) {
-    const type = /^\s*(?:SRID=\d+\s*;)?\s*([A-Za-z]+)/.exec(s)?.[1]?.toUpperCase();
-    if (type && type !== 'POINT') {
-      return { reason: 'invalid-geometry', detail: `expected POINT WKT in column "${column}", found ${type} (CSV supports only points for now: convert the file to GeoJSON for other geometries)` };
-    }
-    return { reason: 'invalid-geometry', detail: `expected WKT like "POINT (4.47 51.02)" in column "${column}", found ${shown(s)}` };
+  if (s === '') return { reason: 'null-geometry', detail: `expected WKT in column "${column}", found an empty cell` };
+  let parsed;
+  try {
+    parsed = parseWkt(s);
+  } catch (err) {
+    if (!(err instanceof WktError)) throw err;
+    return { reason: 'invalid-geometry', detail: `expected WKT like "POINT (4.47 51.02)" in column "${column}", found ${shown(s)} (${err.message})` };
   }
-  const [, srid, empty, inner] = match;
-  if (empty) return { reason: 'null-geometry', detail: `expected a point in column "${column}", found POINT EMPTY` };
-  if (srid !== undefined && `EPSG:${srid}` !== crs.id) {
-    return { reason: 'invalid-coordinates', detail: `expected coordinates in ${crs.id} (the declared crs), found SRID=${srid} in column "${column}" (declare crs EPSG:${srid} if the whole file uses it)` };
+  if (parsed.geometry === null) return { reason: 'null-geometry', detail: `expected a geometry in column "${column}", found ${s.replace(/^SRID=\d+\s*;\s*/i, '').split(/[\s(]/)[0].toUpperCase()} EMPTY` };
+  if (parsed.srid !== null && `EPSG:${parsed.srid}` !== crs.id) {
+    return { reason: 'invalid-coordinates', detail: `expected coordinates in ${crs.id} (the declared crs), found SRID=${parsed.srid} in column "${column}" (declare crs EPSG:${parsed.srid} if the whole file uses it)` };
   }
-  const parts = inner.trim().split(/\s+/);
-  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => WKT_NUMBER.test(p))) {
-    return { reason: 'invalid-coordinates', detail: `expected "POINT (x y)" with numbers (decimal point) in column "${column}", found ${shown(s)}` };
-  }
-  return parts.map(Number);
+  return { geometry: parsed.geometry };
 }
 
 function shown(value: string): string {

@@ -4,6 +4,7 @@
  */
 import proj4 from 'proj4';
 import { UserError } from '../core/user-error.ts';
+import { wktToCrs } from './parse-wkt-crs.ts';
 
 /** A resolved coordinate reference system. */
 export interface CrsInfo {
@@ -94,7 +95,7 @@ const CRS84_ALIASES = new Set(['crs84', 'ogc:crs84', 'wgs84', 'urn:ogc:def:crs:o
  * Accepts 'EPSG:31370' (any case), a bare code '31370', 'urn:ogc:def:crs:EPSG::31370' (also with a
  * version, 'urn:ogc:def:crs:EPSG:6.6:31370'), 'http(s)://www.opengis.net/def/crs/EPSG/0/31370',
  * CRS84 names ('urn:ogc:def:crs:OGC:1.3:CRS84', 'CRS84', 'WGS84': all -> EPSG:4326, longitude
- * first), and any proj4 string ('+proj=...'). Axis order is always x/longitude first, as in
+ * first), any proj4 string ('+proj=...') and WKT1 text as in a .prj (see wktToCrs). Axis order is always x/longitude first, as in
  * GeoJSON practice, even for 'urn:ogc:def:crs:EPSG::4326'.
  *
  * @param nameOrUrn - the CRS as written in a config file or a GeoJSON `crs` member
@@ -109,6 +110,8 @@ export function parseCrs(nameOrUrn: string): CrsInfo {
   }
   const text = nameOrUrn.trim();
   if (text.startsWith('+')) return parseProj4String(text);
+  // WKT1 (a .prj's contents) or WKT2: resolved to a pinned EPSG id or a proj4 string.
+  if (/^[A-Z]+CR?S\s*[[(]/i.test(text)) return parseCrs(wktToCrs(text).crs);
 
   const lower = text.toLowerCase();
   if (CRS84_ALIASES.has(lower)) return { id: 'EPSG:4326', ...KNOWN['EPSG:4326'] };

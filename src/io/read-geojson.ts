@@ -34,6 +34,8 @@ export interface ReadGeojsonResult {
   crs: string;
   /** Per-record problems found by validateFeatures; `index` points into `features`. */
   problems: RejectedRecord[];
+  /** How a record is named in messages: 'feature 3', or 'line 4 (feature 3)' for newline-delimited files. */
+  recordLabel: (index: number) => string;
 }
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
@@ -82,7 +84,7 @@ export function readGeojson(input: string | Uint8Array, options: ReadGeojsonOpti
       problem.detail = `${file}, ${label(problem.index)}: expected a GeoJSON Feature object, found ${JSON.stringify(original)}; fix or drop the record`;
     }
   }
-  return { features, crs, problems };
+  return { features, crs, problems, recordLabel: label };
 }
 
 const FAILED = Symbol('failed');

@@ -1,8 +1,12 @@
 /**
  * Per-record geometry checks of freshly read features: structure (null geometry, unknown type,
  * too few positions, unclosed rings), non-finite coordinates, and coordinates that are impossible
- * for the declared CRS (Lambert metres declared as degrees and the like).
+ * for the declared CRS (Lambert metres declared as degrees and the like) — validateFeatures; and
+ * the step every reader ends with: repair what is safe, reject the rest with a reason, check the
+ * layer's geometry kind — repairFeatures (see docs/io.md, "Validation, repair and accounting").
  */
+import type { Feature, Geometry, GeoJsonProperties } from 'geojson';
+import { repairGeometry, type GeometryRepairKind } from '../core/geometry/repair-geometry.ts';
 import type { RejectedRecord, RejectReason } from '../core/types.ts';
 import { parseCrs, type CrsInfo } from './parse-crs.ts';
 
@@ -23,6 +27,8 @@ interface Issue {
 
 const ADVICE: Record<string, string> = {
   'null-geometry': 'give the record a geometry or drop it',
+  'wrong-geometry-type': 'move such records to a layer of their own or drop them',
+  'self-intersection': 'repair the geometry (QGIS: Vector > Geometry Tools > Fix Geometries) or drop the record',
   'invalid-geometry': 'repair the geometry (QGIS: Vector > Geometry Tools > Fix Geometries) or drop the record',
   'invalid-coordinates': 'fix the coordinates or drop the record',
 };
@@ -66,11 +72,120 @@ export function validateFeatures(features: readonly unknown[], options: Validate
   return problems;
 }
 
-function checkFeature(feature: unknown, crs: CrsInfo): Issue | null {
+/** Which kind of geometry a layer takes; records of another kind are rejected 'wrong-geometry-type'. */
+export type ExpectedGeometry = 'point' | 'line' | 'areal' | 'point-or-areal';
+
+/** Options of repairFeatures. */
+export interface RepairFeaturesOptions extends ValidateFeaturesOptions {
+  /** The kind of geometry the layer takes. Default: any kind. */
+  expect?: ExpectedGeometry;
+  /** Largest relative area change accepted when repairing a self-intersection (default 0.01 = 1 %). */
+  maxAreaChange?: number;
+}
+
+/** One record whose geometry was repaired: what was done, as a one-line detail with file and record. */
+export interface RepairedRecord {
+  /** 0-based position of the record in its source. */
+  index: number;
+  /** The record's own id (feature.id) when it has one, else null. */
+  id: string | number | null;
+  /** What was done, in order (see GeometryRepairKind). */
+  repairs: GeometryRepairKind[];
+  /** One line: file, record, what was repaired (e.g. `wijken.geojson, feature 3: closed ring 1 (outer)`). */
+  detail: string;
+}
+
+/** Features after repair, and what happened to each record that was not fine as read. */
+export interface RepairFeaturesResult {
+  /** One feature per record, in input order: repaired where repaired, as read where rejected or fine. */
+  features: Feature<Geometry | null, GeoJsonProperties>[];
+  /** One problem per rejected record (the reader's, or one found here), sorted by index. */
+  problems: RejectedRecord[];
+  /** One entry per repaired record, sorted by index. */
+  repairs: RepairedRecord[];
+}
+
+const KINDS: Record<ExpectedGeometry, { types: string[]; words: string }> = {
+  point: { types: ['Point', 'MultiPoint'], words: 'points (Point or MultiPoint)' },
+  line: { types: ['LineString', 'MultiLineString'], words: 'lines (LineString or MultiLineString)' },
+  areal: { types: ['Polygon', 'MultiPolygon'], words: 'polygons (Polygon or MultiPolygon)' },
+  'point-or-areal': { types: ['Point', 'MultiPoint', 'Polygon', 'MultiPolygon'], words: 'points or polygons' },
+};
+
+/**
+ * The second half of every reader: takes the features and per-record problems a reader found and,
+ * after the structure and the coordinates' plausibility for the CRS, repairs what is safe to repair (see repairGeometry in src/core/geometry: unclosed rings, repeated
+ * positions, ring orientation, degenerate holes and parts, small self-intersections), rejects records
+ * of the wrong geometry kind (`expect`) and self-intersections that cannot be repaired, and checks
+ * the repaired geometries again (structure, finite numbers, coordinates plausible for the CRS).
+ *
+ * Records the reader rejected for another reason than 'invalid-geometry' (null geometry,
+ * non-finite or impossible coordinates, unreadable CSV numbers) stay rejected with the reader's
+ * detail. Records it rejected as 'invalid-geometry' get a second chance, because that is where
+ * unclosed rings and rings of 3 positions land. Every record ends up in exactly one of: fine,
+ * repaired (`repairs`), rejected (`problems`). Inputs are never modified.
+ *
+ * @param features - one per record, as read
+ * @param problems - the reader's problems (`index` into `features`)
+ * @param options - file, crs, recordLabel (as validateFeatures), expect and maxAreaChange
+ * @returns features, problems and repairs
+ * @example
+ * const read = readGeojson(bytes, { file: 'a.geojson' });
+ * const { features, problems, repairs } = repairFeatures(read.features, read.problems, { file: 'a.geojson', crs: read.crs, expect: 'areal' });
+ */
+export function repairFeatures(
+  features: readonly Feature<Geometry | null, GeoJsonProperties>[],
+  problems: readonly RejectedRecord[],
+  options: RepairFeaturesOptions = {},
+): RepairFeaturesResult {
+  const file = options.file ?? 'input';
+  const crs = typeof options.crs === 'object' ? options.crs : parseCrs(options.crs ?? 'EPSG:4326');
+  const label = options.recordLabel ?? ((index: number) => `feature ${index + 1}`);
+  const precision = crs.geographic ? 8 : 6; // Clipper2's grid: ~1 mm in degrees, 1 µm in metres
+  const byIndex = new Map(problems.map((p) => [p.index, p]));
+  const out = features.slice();
+  const rejected: RejectedRecord[] = [];
+  const repaired: RepairedRecord[] = [];
+  const reject = (index: number, issue: Issue) =>
+    rejected.push({ index, id: featureId(features[index]), reason: issue.reason, detail: `${file}, ${label(index)}: ${issue.detail}; ${ADVICE[issue.reason] ?? 'fix or drop the record'}` });
+
+  features.forEach((feature, index) => {
+    const own = byIndex.get(index);
+    if (own && own.reason !== 'invalid-geometry') return void rejected.push(own);
+    const structural = checkFeature(feature, crs, true);
+    if (structural) return void (own ? rejected.push(own) : reject(index, structural));
+    const geometry = feature.geometry as Geometry;
+    const kind = options.expect ? KINDS[options.expect] : null;
+    if (kind && !kind.types.includes(geometry.type)) {
+      return void reject(index, { reason: 'wrong-geometry-type', detail: `expected ${kind.words} in this layer, found a ${geometry.type}` });
+    }
+    const result = repairGeometry(geometry, { maxAreaChange: options.maxAreaChange, precision });
+    if (!result.ok) return void reject(index, { reason: result.reason, detail: result.detail });
+    const candidate = result.repairs.length > 0 ? { ...feature, geometry: result.geometry } : feature;
+    const strict = checkFeature(candidate, crs);
+    if (strict) return void reject(index, strict);
+    if (result.repairs.length === 0) {
+      // Nothing to repair: a reader's 'invalid-geometry' was about something these checks do not see
+      // (e.g. a shapefile part index out of range); it stands.
+      if (own) rejected.push(own);
+      return;
+    }
+    out[index] = candidate;
+    repaired.push({
+      index,
+      id: featureId(feature),
+      repairs: result.repairs.map((r) => r.kind),
+      detail: `${file}, ${label(index)}: ${result.repairs.map((r) => r.detail).join('; ')}`,
+    });
+  });
+  return { features: out, problems: rejected, repairs: repaired };
+}
+
+function checkFeature(feature: unknown, crs: CrsInfo, lenient = false): Issue | null {
   if (!isObject(feature)) return { reason: 'invalid-geometry', detail: `expected a GeoJSON Feature object, found ${describe(feature)}` };
   const geometry = feature.geometry;
   if (geometry === null || geometry === undefined) return { reason: 'null-geometry', detail: 'expected a geometry, found none (null)' };
-  const structural = checkGeometry(geometry);
+  const structural = checkGeometry(geometry, lenient);
   if (structural) return structural;
   return checkPlausible(geometry as GeometryLike, crs);
 }
@@ -81,7 +196,8 @@ type GeometryLike = { type: string; coordinates?: unknown; geometries?: unknown[
 const DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
 const TYPES = 'Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection';
 
-function checkGeometry(geometry: unknown): Issue | null {
+/** `lenient`: ring length, ring closure and LineString length are left to repairGeometry. */
+function checkGeometry(geometry: unknown, lenient = false): Issue | null {
   if (!isObject(geometry)) return { reason: 'invalid-geometry', detail: `expected a geometry object, found ${describe(geometry)}` };
   const type = geometry.type;
   if (type === 'GeometryCollection') {
@@ -90,7 +206,7 @@ function checkGeometry(geometry: unknown): Issue | null {
     if (members.length === 0) return { reason: 'null-geometry', detail: 'expected a geometry, found an empty GeometryCollection' };
     for (const member of members) {
       if (member === null) return { reason: 'invalid-geometry', detail: 'expected geometries in a GeometryCollection, found null' };
-      const issue = checkGeometry(member);
+      const issue = checkGeometry(member, lenient);
       if (issue) return issue;
     }
     return null;
@@ -108,23 +224,23 @@ function checkGeometry(geometry: unknown): Issue | null {
     case 'MultiPoint':
       return checkPositions(coordinates, type, 1);
     case 'LineString':
-      return checkPositions(coordinates, type, 2);
+      return checkPositions(coordinates, type, lenient ? 0 : 2);
     case 'MultiLineString':
-      return firstIssue(coordinates, (line, i) => checkPositions(line, `${type} part ${i + 1}`, 2));
+      return firstIssue(coordinates, (line, i) => checkPositions(line, `${type} part ${i + 1}`, lenient ? 0 : 2));
     case 'Polygon':
-      return checkPolygon(coordinates, type);
+      return checkPolygon(coordinates, type, lenient);
     default: // MultiPolygon
-      return firstIssue(coordinates, (polygon, i) => checkPolygon(polygon, `${type} part ${i + 1}`));
+      return firstIssue(coordinates, (polygon, i) => checkPolygon(polygon, `${type} part ${i + 1}`, lenient));
   }
 }
 
-function checkPolygon(rings: unknown, where: string): Issue | null {
+function checkPolygon(rings: unknown, where: string, lenient = false): Issue | null {
   if (!Array.isArray(rings)) return { reason: 'invalid-geometry', detail: `${where}: expected a list of rings, found ${describe(rings)}` };
   if (rings.length === 0) return { reason: 'invalid-geometry', detail: `${where}: expected at least one ring, found none` };
   return firstIssue(rings, (ring, r) => {
     const name = `${where} ring ${r + 1}${r === 0 ? ' (outer)' : ' (hole)'}`;
-    const issue = checkPositions(ring, name, 1);
-    if (issue) return issue;
+    const issue = checkPositions(ring, name, lenient ? 0 : 1);
+    if (issue || lenient) return issue;
     const positions = ring as number[][];
     if (positions.length < 4) {
       return { reason: 'invalid-geometry', detail: `${name}: expected at least 4 positions (first repeated at the end), found ${positions.length}` };
@@ -171,10 +287,14 @@ function checkPlausible(geometry: GeometryLike, crs: CrsInfo): Issue | null {
   if (!box) return null;
   // In a projected CRS, |x| <= 180 and |y| <= 90 would be within 200 m of the false origin: degrees.
   const looksLikeDegrees = (x: number, y: number) => !crs.geographic && Math.abs(x) <= 180 && Math.abs(y) <= 90;
-  const outside = findPosition(geometry, ([x, y]) => x < box[0] || y < box[1] || x > box[2] || y > box[3] || looksLikeDegrees(x, y));
+  // Wijkatlas is about Belgium: "longitude 49..52, latitude 2..7" (off Somalia) is Belgium with the axes swapped.
+  const swappedBelgium = (x: number, y: number) => crs.geographic && x >= 49 && x <= 52 && y >= 2 && y <= 7;
+  const outside = findPosition(geometry, ([x, y]) => x < box[0] || y < box[1] || x > box[2] || y > box[3] || looksLikeDegrees(x, y) || swappedBelgium(x, y));
   if (!outside) return null;
   const [x, y] = outside;
-  const expected = crs.geographic
+  const expected = swappedBelgium(x, y)
+    ? 'longitude first (x) and latitude second (y)'
+    : crs.geographic
     ? `longitude ${box[0]}..${box[2]} and latitude ${box[1]}..${box[3]}`
     : looksLikeDegrees(x, y)
       ? `metres, not values within ±180 and ±90`

@@ -6,12 +6,20 @@ import { UserError } from '../core/user-error.ts';
 
 /** Options of stringifyFeatureCollection. */
 export interface StringifyOptions {
-  /** Decimal places kept in coordinates (6 ≈ 0.1 m). Integer 0..15. Default 6. */
+  /** Decimal places kept in coordinates (6 ≈ 0.1 m in degrees). Integer 0..15. Default 6, or 3 (1 mm) for a projected `crs`. */
   precision?: number;
+  /**
+   * CRS of the coordinates. Default 'EPSG:4326': RFC 7946 output, no `crs` member. Any other id
+   * (a projected CRS such as 'EPSG:31370', or a proj4 string) writes a legacy GeoJSON 2008 `crs`
+   * member (`urn:ogc:def:crs:EPSG::31370`, or the proj4 string as the name), as QGIS and GDAL read
+   * it; such a file is not RFC 7946.
+   */
+  crs?: string;
 }
 
 /**
- * Serialise features (already in WGS 84 longitude/latitude) as an RFC 7946 FeatureCollection.
+ * Serialise features (in WGS 84 longitude/latitude, or in `options.crs`) as a FeatureCollection:
+ * RFC 7946 for WGS 84, GeoJSON 2008 with a `crs` member otherwise.
  *
  * Output rules, all for byte-identical output on identical input:
  * - no `crs` member (RFC 7946: WGS 84 only), no bbox, no foreign members;
@@ -33,18 +41,21 @@ export interface StringifyOptions {
  * fs.writeFileSync('blocks.geojson', stringifyFeatureCollection(reprojectFeatures(blocks, 'EPSG:31370', 'EPSG:4326')));
  */
 export function stringifyFeatureCollection(features: readonly Feature<Geometry | null>[], options: StringifyOptions = {}): string {
-  const precision = options.precision ?? 6;
+  const crs = options.crs ?? 'EPSG:4326';
+  const wgs84 = crs === 'EPSG:4326';
+  const precision = options.precision ?? (wgs84 ? 6 : 3);
   if (!Number.isInteger(precision) || precision < 0 || precision > 15) {
     throw new UserError(`expected precision to be a whole number from 0 to 15, found ${JSON.stringify(precision)}; use 6 (about 0.1 m) unless you need otherwise`);
   }
   if (!Array.isArray(features)) throw new TypeError('stringifyFeatureCollection: features must be an array');
-  if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
+  const crsMember = wgs84 ? '' : `"crs":{"type":"name","properties":{"name":${JSON.stringify(/^EPSG:\d+$/.test(crs) ? `urn:ogc:def:crs:EPSG::${crs.slice(5)}` : crs)}}},`;
+  if (features.length === 0) return `{"type":"FeatureCollection",${crsMember}"features":[]}\n`;
 
   const lines = features.map((feature, index) => {
     const round = (p: Position): number[] => {
       const [x, y] = p;
-      if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
-        throw new Error(`stringifyFeatureCollection: feature index ${index} has position [${x}, ${y}], not WGS 84 longitude/latitude; reproject to EPSG:4326 before writing`);
+      if (wgs84 ? !(Math.abs(x) <= 180 && Math.abs(y) <= 90) : !(Number.isFinite(x) && Number.isFinite(y))) {
+        throw new Error(`stringifyFeatureCollection: feature index ${index} has position [${x}, ${y}], ${wgs84 ? 'not WGS 84 longitude/latitude; reproject to EPSG:4326 (or pass options.crs) before writing' : 'not finite numbers; validate features before writing'}`);
       }
       return p.length === 2 ? [roundTo(x, precision), roundTo(y, precision)] : p.map((v) => roundTo(v, precision));
     };
@@ -54,7 +65,7 @@ export function stringifyFeatureCollection(features: readonly Feature<Geometry |
     parts.push(`"geometry":${stringifyGeometry(feature.geometry, round, precision)}`);
     return `{${parts.join(',')}}`;
   });
-  return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+  return `{"type":"FeatureCollection",${crsMember}"features":[\n${lines.join(',\n')}\n]}\n`;
 }
 
 type Round = (p: Position) => number[];

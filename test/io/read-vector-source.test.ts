@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashBytes } from '../../src/io/hash-file.ts';
 import { readVectorSource } from '../../src/io/read-vector-source.ts';
@@ -41,11 +44,11 @@ describe('readVectorSource', () => {
     ]);
   });
 
-  it('rejects formats that come later, with what to convert to', async () => {
-    await expectUserError(() => readVectorSource({ path: 'data/wijken.shp' }), ['data/wijken.shp', 'Shapefile is not supported yet', 'GeoJSON']);
-    await expectUserError(() => readVectorSource({ path: 'data/map.osm' }), ['OSM XML is not supported yet', 'osmtogeojson']);
-    await expectUserError(() => readVectorSource({ path: 'data/x.gpkg' }), ['GeoPackage is not supported yet']);
+  it('rejects unknown extensions and content that contradicts the extension', async () => {
     await expectUserError(() => readVectorSource({ path: 'data/x.xlsx' }), ['data/x.xlsx', '".xlsx"', 'set format in the config']);
+    const dir = mkdtempSync(join(tmpdir(), 'wijkatlas-sniff-'));
+    writeFileSync(join(dir, 'points.geojson'), fixtureBytes('shapefile/points.shp'));
+    await expectUserError(() => readVectorSource({ path: join(dir, 'points.geojson') }), ['the extension says geojson but the content is a shapefile']);
   });
 
   it('rejects options that do not fit the format', async () => {

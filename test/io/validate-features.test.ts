@@ -1,7 +1,7 @@
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { readGeojson } from '../../src/io/read-geojson.ts';
-import { validateFeatures } from '../../src/io/validate-features.ts';
+import { repairFeatures, validateFeatures } from '../../src/io/validate-features.ts';
 import { expectOneLineDetails, fixtureBytes } from './fixtures.ts';
 
 /** Problems of a fixture, read as a file would be. */
@@ -87,5 +87,68 @@ describe('validateFeatures (through readGeojson fixtures)', () => {
     expect(validateFeatures(readGeojson(fixtureBytes('all-geometry-types.geojson')).features.slice(0, 7))).toEqual([]);
     const [p] = validateFeatures([{ type: 'Feature', properties: {}, geometry: null }], { file: 'x.csv', recordLabel: (i) => `row ${i + 2}` });
     expect(p.detail).toMatch(/^x\.csv, row 2: /);
+  });
+});
+
+describe('repairFeatures (the repair step every reader ends with)', () => {
+  const poly = (ring: number[][]): Feature => ({ type: 'Feature', id: 'p', properties: { a: 1 }, geometry: { type: 'Polygon', coordinates: [ring] } });
+  const point = (x: number, y: number): Feature => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [x, y] } });
+
+  it('repairs the unclosed ring validateFeatures rejects, and leaves the input alone', () => {
+    const features = [poly([[4.48, 51.03], [4.49, 51.03], [4.49, 51.04]])];
+    const before = JSON.stringify(features);
+    const problems = validateFeatures(features, { file: 'a.geojson' });
+    expect(problems.map((p) => p.reason)).toEqual(['invalid-geometry']);
+    const r = repairFeatures(features, problems, { file: 'a.geojson', recordLabel: (i) => `line ${i + 7}` });
+    expect(r.problems).toEqual([]);
+    expect(r.repairs).toEqual([{ index: 0, id: 'p', repairs: ['closed-ring'], detail: 'a.geojson, line 7: closed ring 1 (outer)' }]);
+    expect(r.features[0].geometry).toEqual({ type: 'Polygon', coordinates: [[[4.48, 51.03], [4.49, 51.03], [4.49, 51.04], [4.48, 51.03]]] });
+    expect(r.features[0].properties).toEqual({ a: 1 });
+    expect(JSON.stringify(features)).toBe(before);
+  });
+
+  it("keeps the reader's own problems (null geometry, bad coordinates) with their details", () => {
+    const features: Feature<Geometry | null>[] = [{ type: 'Feature', properties: {}, geometry: null }, point(NaN, 51)];
+    const problems = validateFeatures(features, { file: 'b.csv', recordLabel: (i) => `row ${i + 2}` });
+    const r = repairFeatures(features, problems, { file: 'b.csv' });
+    expect(r.problems).toEqual(problems);
+    expect(r.repairs).toEqual([]);
+  });
+
+  it('rejects records of the wrong kind for the layer, and degenerate or crossing polygons', () => {
+    const at = (ring: number[][]) => ring.map(([x, y]) => [157_000 + x, 190_000 + y]);
+    const features = [
+      point(157_000, 190_000),
+      poly(at([[0, 0], [1, 1], [2, 2], [0, 0]])),
+      poly(at([[0, 0], [10, 10], [10, 0], [0, 10], [0, 0]])),
+      poly(at([[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]])),
+    ];
+    const r = repairFeatures(features, [], { file: 'c.geojson', crs: 'EPSG:31370', expect: 'areal' });
+    expect(r.problems.map((p) => [p.index, p.reason])).toEqual([
+      [0, 'wrong-geometry-type'],
+      [1, 'invalid-geometry'],
+      [2, 'self-intersection'],
+    ]);
+    expect(r.problems[0].detail).toBe(
+      'c.geojson, feature 1: expected polygons (Polygon or MultiPolygon) in this layer, found a Point; move such records to a layer of their own or drop them',
+    );
+    // Coordinates impossible for the CRS are reported before the kind: that is the bigger mistake.
+    const degrees = repairFeatures([point(4.48, 51.03)], [], { crs: 'EPSG:31370', expect: 'areal' });
+    expect(degrees.problems.map((p) => p.reason)).toEqual(['invalid-coordinates']);
+  });
+
+  it('checks the repaired geometry again: a repaired ring in the wrong CRS is still rejected', () => {
+    const r = repairFeatures([poly([[157000, 190000], [157010, 190000], [157010, 190010]])], [], { file: 'd.geojson' });
+    expect(r.repairs).toEqual([]);
+    expect(r.problems[0].reason).toBe('invalid-coordinates');
+    expect(r.problems[0].detail).toContain('declare crs EPSG:31370');
+  });
+
+  it('flags latitude/longitude in swapped order around Belgium in a geographic CRS', () => {
+    const [p] = validateFeatures([point(51.0201, 4.4912)], { file: 'e.csv' });
+    expect(p.detail).toBe(
+      'e.csv, feature 1: coordinates [51.0201, 4.4912] are impossible for EPSG:4326 (expected longitude first (x) and latitude second (y)); these numbers look like latitude/longitude degrees in swapped order (lat≈51.0201, lon≈4.4912); put longitude first (x) and latitude second (y); fix the coordinates or drop the record',
+    );
+    expect(validateFeatures([point(4.4912, 51.0201), point(52.5, 4.5), point(-51, -4)])).toEqual([]);
   });
 });

@@ -87,4 +87,19 @@ describe('stringifyFeatureCollection', () => {
     const lambert: Feature = { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [158650, 189990] } };
     expect(() => stringifyFeatureCollection([lambert])).toThrow(/feature index 0 .*reproject to EPSG:4326/);
   });
+
+  it('writes projected coordinates with a crs member (GeoJSON 2008) that readGeojson reads back', () => {
+    const f: Feature = { type: 'Feature', properties: { n: 1 }, geometry: { type: 'Point', coordinates: [158650.12345, 189990.5] } };
+    const text = stringifyFeatureCollection([f], { crs: 'EPSG:31370' });
+    expect(text).toBe('{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::31370"}},"features":[\n{"type":"Feature","properties":{"n":1},"geometry":{"type":"Point","coordinates":[158650.123,189990.5]}}\n]}\n');
+    const back = readGeojson(text);
+    expect(back.crs).toBe('EPSG:31370');
+    expect(back.features[0].geometry).toEqual({ type: 'Point', coordinates: [158650.123, 189990.5] });
+    // a proj4 string is written as the name; parseCrs reads it back
+    const custom = '+proj=tmerc +lat_0=31 +lon_0=-111.9166666666667 +k=0.9999 +x_0=213360 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +to_meter=0.3048006096012192 +no_defs';
+    expect(readGeojson(stringifyFeatureCollection([f], { crs: custom })).crs).toBe(custom);
+    expect(stringifyFeatureCollection([], { crs: 'EPSG:3812' })).toBe('{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3812"}},"features":[]}\n');
+    // EPSG:4326 stays RFC 7946: no crs member
+    expect(stringifyFeatureCollection([], { crs: 'EPSG:4326' })).toBe('{"type":"FeatureCollection","features":[]}\n');
+  });
 });

@@ -29,6 +29,11 @@ export interface SourceSpec {
   fields?: Record<string, string>;
   /** Snap points that fall in street space to the nearest block within this many metres (default 0: off). */
   snap_m?: number;
+  /**
+   * Largest share (0..1) of this source's records that may be rejected, for any reason, before the
+   * build stops with an error. Default: the top-level `max_reject_share`, else DEFAULT_MAX_REJECT_SHARE.
+   */
+  max_reject_share?: number;
 }
 
 export interface HousingSourceSpec extends SourceSpec {
@@ -58,6 +63,19 @@ export interface IncidentSourceSpec extends SourceSpec {
 export interface LandCoverSourceSpec extends SourceSpec {
   /** Source class values mapped to paved | green | building | water. */
   class_values?: Record<string, 'paved' | 'green' | 'building' | 'water'>;
+  /**
+   * Read `path` as a GeoTIFF and join it by zonal statistics in the raster's CRS (docs/io.md, "Rasters").
+   * kind 'classes': class_values maps pixel values ("1", "2", …); 'sealed-percent': 0–100 % sealed per pixel.
+   */
+  raster?: LandCoverRasterSpec;
+}
+
+export interface LandCoverRasterSpec {
+  kind: 'classes' | 'sealed-percent';
+  /** 'fractional' (default): exact pixel/block overlap; 'centre': whole pixels by their centre. */
+  counting?: 'fractional' | 'centre';
+  /** Band to read, from 1 (default 1). */
+  band?: number;
 }
 
 export interface SurveyQuestion {
@@ -109,6 +127,8 @@ export interface AtlasConfig {
   };
   /** What to do with malformed records (null/NaN geometry, broken polygons): stop with an error (default) or reject them into the report. */
   on_invalid?: 'error' | 'reject';
+  /** Default for every source's `max_reject_share` (0..1; default DEFAULT_MAX_REJECT_SHARE). */
+  max_reject_share?: number;
   /** Default indicator shown by the app. */
   default_indicator?: string;
 }
@@ -117,3 +137,5 @@ export interface AtlasConfig {
 export const MIN_K = 3;
 /** Default small-cell threshold. */
 export const DEFAULT_K = 5;
+/** Default largest share of a source's records that may be rejected before a build fails: 20 %. */
+export const DEFAULT_MAX_REJECT_SHARE = 0.2;

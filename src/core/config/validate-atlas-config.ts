@@ -26,6 +26,7 @@ const sourceProps: Record<string, Schema> = {
   where: str(),
   fields: { t: 'map', of: str() },
   snap_m: num(0),
+  max_reject_share: num(0),
 };
 const source = (extra: Record<string, Schema> = {}, required: string[] = []): Schema =>
   obj({ ...sourceProps, ...extra }, ['path', ...required]);
@@ -52,7 +53,10 @@ const SCHEMA: Schema = obj(
         },
         ['categories'],
       ),
-      landcover: source({ class_values: { t: 'map', of: str(['paved', 'green', 'building', 'water']) } }),
+      landcover: source({
+        class_values: { t: 'map', of: str(['paved', 'green', 'building', 'water']) },
+        raster: obj({ kind: str(['classes', 'sealed-percent']), counting: str(['fractional', 'centre']), band: num(1) }, ['kind']),
+      }),
       survey: source(
         {
           k: num(MIN_K),
@@ -69,6 +73,7 @@ const SCHEMA: Schema = obj(
       ),
     }),
     on_invalid: str(['error', 'reject']),
+    max_reject_share: num(0),
     default_indicator: str(),
   },
   ['schema_version', 'id', 'title', 'attribution', 'area', 'blocks', 'sources'],
@@ -154,10 +159,39 @@ export function validateAtlasConfig(raw: unknown, file: string): AtlasConfig {
       seen.add(c.id);
     }
   }
+  const shares: Array<[string, number | undefined]> = [
+    ['max_reject_share', cfg.max_reject_share],
+    ...Object.entries(cfg.sources).map(([id, spec]): [string, number | undefined] => [`sources.${id}.max_reject_share`, spec?.max_reject_share]),
+  ];
+  for (const [field, share] of shares) {
+    if (share !== undefined && share > 1) {
+      throw new UserError(`${file}: field "${field}": expected a share from 0 to 1 (0.2 = 20 %), found ${share}; write it as a fraction.`);
+    }
+  }
+  checkLandCoverRaster(cfg, file);
   for (const q of cfg.sources.survey?.questions ?? []) {
     if (!/^[a-z0-9_]+$/.test(q.id)) {
       throw new UserError(`${file}: field "sources.survey.questions": id "${q.id}" must use only a-z, 0-9 and _ (it becomes part of a field name).`);
     }
   }
   return cfg;
+}
+
+/** A raster land-cover source takes no vector options, and class values only for a class raster. */
+function checkLandCoverRaster(cfg: AtlasConfig, file: string): void {
+  const lc = cfg.sources.landcover;
+  if (!lc?.raster) return;
+  const vectorOnly = (['format', 'x', 'y', 'encoding', 'where', 'fields', 'snap_m'] as const).filter((k) => lc[k] !== undefined);
+  if (vectorOnly.length) {
+    throw new UserError(`${file}: field "sources.landcover": ${vectorOnly.join(', ')} apply to polygon sources, found them with "raster"; remove them.`);
+  }
+  if (lc.raster.band !== undefined && !Number.isInteger(lc.raster.band)) {
+    throw new UserError(`${file}: field "sources.landcover.raster.band": expected a whole band number from 1, found ${lc.raster.band}.`);
+  }
+  if (lc.raster.kind === 'sealed-percent' && lc.class_values) {
+    throw new UserError(`${file}: field "sources.landcover.class_values": class values apply to a "classes" raster, found them for "sealed-percent"; remove them.`);
+  }
+  if (lc.raster.kind === 'classes' && !lc.class_values) {
+    throw new UserError(`${file}: field "sources.landcover": a "classes" raster needs class_values mapping pixel values to paved, green, building or water, e.g. { "2": "paved" }; add it.`);
+  }
 }
