@@ -1,0 +1,57 @@
+/**
+ * `wijkatlas orienteering`: the patrol planner's solver on a standard orienteering benchmark
+ * instance (Chao's TOP format or Tsiligirides' format), with exact Euclidean distances.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../src/core/user-error.ts';
+import { readOrienteeringInstance } from '../src/core/routes/read-orienteering-instance.ts';
+import { solveOrienteeringInstance } from '../src/core/routes/solve-orienteering-instance.ts';
+
+export const ORIENTEERING_HELP = `Usage: wijkatlas orienteering --instance F [--time-limit SECONDS] [--seed S] --out F.json
+
+Solves a (team) orienteering benchmark instance and writes
+  {score, teams, tmax, routes, route_lengths, feasible, seconds}
+routes: per team, point indices (0-based, in input order: the i-th point row is index i) from the
+start index to the end index inclusive; [] when even the direct start-to-end trip exceeds tmax.
+Distances are exact (unrounded) Euclidean distances.
+
+  --instance F       Chao et al. TOP file ("n N", "m M", "tmax T", rows "x y score"; first row start,
+                     last row end) or Tsiligirides file ("Tmax paths", rows; first two rows start, end);
+                     the format is detected from the first line
+  --time-limit S     seconds the search may take (default 1.7; keep a margin below 2 s)
+  --seed S           seed of the search (default 1)
+  --out F.json       result file
+  -h, --help         show this help`;
+
+export async function orienteeringCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { instance: { type: 'string' }, 'time-limit': { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) return (console.log(ORIENTEERING_HELP), 0);
+  for (const flag of ['instance', 'out'] as const) {
+    if (!values[flag]) throw new UserError(`missing --${flag}: expected a file path.`, "run 'wijkatlas orienteering --help'");
+  }
+  const limit = Number(values['time-limit'] ?? 1.7);
+  if (!(limit > 0)) throw new UserError(`--time-limit: expected a number of seconds > 0, found "${values['time-limit']}".`);
+  const seed = Number(values.seed ?? 1);
+  if (!Number.isInteger(seed)) throw new UserError(`--seed: expected a whole number, found "${values.seed}".`);
+  const file = path.resolve(values.instance!);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`${values.instance}: cannot read the instance file (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`);
+  }
+  const instance = readOrienteeringInstance(text, path.basename(file));
+  const t0 = performance.now();
+  const answer = solveOrienteeringInstance(instance, { seed, now: () => performance.now(), timeBudget: limit * 1000 });
+  const seconds = (performance.now() - t0) / 1000;
+  const { score, teams, tmax, routes, route_lengths, feasible } = answer;
+  writeFileSync(path.resolve(values.out!), JSON.stringify({ score, teams, tmax, routes, route_lengths, feasible, seconds: Math.round(seconds * 1000) / 1000 }) + '\n');
+  console.error(`orienteering: ${path.basename(file)} (${instance.format}, ${instance.points.length} points, ${teams} team(s), tmax ${tmax}): score ${score}, ${feasible ? 'feasible' : 'INFEASIBLE'}, ${seconds.toFixed(2)} s (${answer.iterations} rounds, stopped by ${answer.stopped_by})`);
+  return 0;
+}

@@ -1,0 +1,169 @@
+// Patrol panel: choose day, hours, number of teams, shift length and stop duration; plan walking
+// routes for the street supervisors in the browser (core planner on the atlas's streets layer); see
+// each team's stops, distance and return time and the share of the hot-spot score covered; download
+// GPX and route sheets (SVG). Self-contained: its own nl/en strings; the parent mounts it and draws
+// the routes it receives through onRoutes with createPatrolLayers (map-layers/patrol-layer.ts).
+import { useEffect, useState } from 'react';
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import { planPatrolWgs84, type PatrolIncidentInput, type PatrolWgs84Result } from '../../core/routes/plan-patrol-wgs84.ts';
+import type { PatrolFeatureProperties } from '../../core/routes/patrol-features.ts';
+import { clockText } from '../../core/routes/route-directions.ts';
+import { routeSheet } from '../../core/routes/route-sheet.ts';
+import { gpxText } from '../../core/routes/gpx-text.ts';
+import { teamColour } from '../../core/routes/team-colours.ts';
+import { lambert72 } from '../../core/routes/project-lambert72.ts';
+import { pageToSvg } from '../../core/page/page-to-svg.ts';
+import { WEEKDAY_NL } from '../../core/routes/parse-shift-window.ts';
+import { isUserError } from '../../core/user-error.ts';
+
+export type PatrolLang = 'nl' | 'en';
+
+export interface PatrolPanelProps {
+  /** The atlas's streets layer (layers/streets.geojson, WGS84 lines with `name`, `highway`); keep the reference stable. */
+  streets: FeatureCollection;
+  /** Incident points (WGS84, optional ISO time field) or counts per block. */
+  incidents: PatrolIncidentInput;
+  /** Start and end of every route, [lon, lat]. @default the Hamerstraat, Arsenaal ([4.4937, 51.0206]) */
+  start?: readonly [number, number];
+  /** Name of the start on the route sheets. @default 'het wijkhuis (Hamerstraat)' */
+  startLabel?: string;
+  lang: PatrolLang;
+  /** Receives routes.geojson (WGS84) when a plan is ready, null when cleared or unmounted. */
+  onRoutes: (routes: FeatureCollection<LineString | Point, PatrolFeatureProperties> | null) => void;
+  /** Search rounds (deterministic for a seed). @default 400 */
+  iterations?: number;
+  /** Clock for the time limit. @default () => performance.now() */
+  now?: () => number;
+}
+
+const STRINGS = {
+  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.' },
+  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.' },
+} as const;
+const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The patrol planning panel (see PatrolPanelProps). */
+export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], startLabel = 'het wijkhuis (Hamerstraat)', lang, onRoutes, iterations = 400, now = () => performance.now() }: PatrolPanelProps) {
+  const t = STRINGS[lang];
+  const [day, setDay] = useState<number | -1>(-1);
+  const [hours, setHours] = useState<[number, number] | null>(null);
+  const [teams, setTeams] = useState(4);
+  const [shift, setShift] = useState(120);
+  const [dwell, setDwell] = useState(12);
+  const [seed, setSeed] = useState(1);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<PatrolWgs84Result | null>(null);
+  const points = incidents.kind === 'points';
+  const startClock = hours ? hours[0] * 60 : 18 * 60;
+
+  useEffect(() => () => onRoutes(null), [onRoutes]);
+
+  const plan = () => {
+    setBusy(true);
+    setError(null);
+    // let the button repaint before the (synchronous) search
+    setTimeout(() => {
+      try {
+        const filter = points ? { weekdays: day >= 0 ? [day] : undefined, hours: hours ? { from: hours[0], to: hours[1] } : undefined } : undefined;
+        const r = planPatrolWgs84(streets, incidents, start, { teams, shiftMinutes: shift, dwellMinutes: dwell, seed, maxIterations: iterations, now, timeBudget: 15_000, filter, startClock });
+        setResult(r);
+        onRoutes(r.features);
+      } catch (err) {
+        if (!isUserError(err)) throw err;
+        setError((err as Error).message);
+        setResult(null);
+        onRoutes(null);
+      } finally {
+        setBusy(false);
+      }
+    }, 0);
+  };
+
+  const sheetSvg = (team: number) => {
+    if (!result) return;
+    const route = result.plan.routes[team - 1];
+    const { forward } = lambert72();
+    const context = streets.features.flatMap((f) => (f.geometry?.type === 'LineString' ? [f.geometry.coordinates.map((p) => forward(p))] : []));
+    const subtitle = [day >= 0 ? (lang === 'nl' ? WEEKDAY_NL[day] : DAYS_EN[day]) : null, hours ? `${hours[0]}–${hours[1]} u` : null].filter(Boolean).join(', ') || undefined;
+    const [page] = routeSheet(route, { startClock, startLabel, subtitle, context });
+    download(`team-${team}.svg`, pageToSvg(page), 'image/svg+xml');
+  };
+
+  const gpx = (team: number) => {
+    if (!result) return;
+    const legs = result.features.features.filter((f) => f.properties.kind === 'leg' && f.properties.team === team);
+    const stops = result.features.features.filter((f) => f.properties.kind === 'stop' && f.properties.team === team);
+    const track = legs.flatMap((f, i) => (f.geometry as LineString).coordinates.slice(i ? 1 : 0));
+    download(
+      `team-${team}.gpx`,
+      gpxText({ name: `${t.team} ${team}`, waypoints: stops.map((s) => ({ lon: (s.geometry as Point).coordinates[0], lat: (s.geometry as Point).coordinates[1], name: `Stop ${s.properties.stop}`, description: s.properties.street ?? undefined })), tracks: [{ name: `${t.team} ${team}`, points: track }] }),
+      'application/gpx+xml',
+    );
+  };
+
+  const num = (v: string, lo: number, hi: number, fallback: number) => {
+    const n = Number(v);
+    return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.round(n))) : fallback;
+  };
+
+  return (
+    <section className="patrol-panel" aria-label={t.title}>
+      <h2>{t.title}</h2>
+      {points && (
+        <label>
+          {t.day}{' '}
+          <select value={day} onChange={(e) => setDay(Number(e.target.value))}>
+            <option value={-1}>{t.any}</option>
+            {(lang === 'nl' ? WEEKDAY_NL : DAYS_EN).map((d, i) => (
+              <option key={d} value={i}>{d}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {points && (
+        <label>
+          {t.hours}{' '}
+          <input type="number" min={0} max={23} value={hours?.[0] ?? ''} placeholder="18" onChange={(e) => setHours(e.target.value === '' ? null : [num(e.target.value, 0, 23, 18), hours?.[1] ?? 22])} style={{ width: '3.5em' }} />
+          –
+          <input type="number" min={0} max={24} value={hours?.[1] ?? ''} placeholder="22" onChange={(e) => setHours(e.target.value === '' ? null : [hours?.[0] ?? 18, num(e.target.value, 0, 24, 22)])} style={{ width: '3.5em' }} />
+        </label>
+      )}
+      <label>{t.teams} <input type="number" min={1} max={12} value={teams} onChange={(e) => setTeams(num(e.target.value, 1, 12, 4))} style={{ width: '3.5em' }} /></label>
+      <label>{t.shift} <input type="number" min={15} max={600} step={15} value={shift} onChange={(e) => setShift(num(e.target.value, 15, 600, 120))} style={{ width: '4.5em' }} /></label>
+      <label>{t.dwell} <input type="number" min={0} max={60} value={dwell} onChange={(e) => setDwell(num(e.target.value, 0, 60, 12))} style={{ width: '3.5em' }} /></label>
+      <label>{t.seed} <input type="number" min={1} value={seed} onChange={(e) => setSeed(num(e.target.value, 1, 1e6, 1))} style={{ width: '4em' }} /></label>
+      <p className="hint">{t.hint}</p>
+      <button type="button" disabled={busy} onClick={plan}>{busy ? t.planning : t.plan}</button>{' '}
+      {result && <button type="button" onClick={() => { setResult(null); onRoutes(null); }}>{t.clear}</button>}
+      {error && <p role="alert" className="error">{error}</p>}
+      {result && (
+        <>
+          <p>{Math.round(100 * result.coveredShare)} % {t.covered}</p>
+          <table>
+            <tbody>
+              {result.plan.routes.map((r) => (
+                <tr key={r.team}>
+                  <td><span style={{ display: 'inline-block', width: 12, height: 12, background: teamColour(r.team) }} /> {t.team} {r.team}</td>
+                  <td>{r.stops.length} {t.stops}</td>
+                  <td>{(r.metres / 1000).toFixed(1)} km</td>
+                  <td>{t.back} {clockText(startClock + r.returnMinute)}</td>
+                  <td><button type="button" onClick={() => gpx(r.team)}>{t.gpx}</button> <button type="button" onClick={() => sheetSvg(r.team)}>{t.sheet}</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,646 @@
+import { BUDGET_EPS, type OrienteeringState } from './orienteering-state.ts';
+
+const IMPROVE = 1e-9;
+const noRandom = () => 0.5;
+const TWO = process.env.TWO === '1';
+
+/** Best insertion of v into an explicit sequence of length `base`, within the budget (spacing checked for route r). */
+function bestInsertSeq(s: OrienteeringState, r: number, seq: readonly number[], base: number, v: number): { pos: number; len: number } | null {
+  const { start, end, budget } = s.p;
+  let best: { pos: number; len: number } | null = null;
+  const sv = s.svc(v);
+  for (let pos = 0; pos <= seq.length; pos++) {
+    const a = pos === 0 ? start : seq[pos - 1];
+    const b = pos === seq.length ? end : seq[pos];
+    const len = base + s.cost(a, v) + s.cost(v, b) - s.cost(a, b) + sv;
+    if (len > budget + BUDGET_EPS || (best && len >= best.len)) continue;
+    if (s.hasSpots) {
+      const trial = seq.slice();
+      trial.splice(pos, 0, v);
+      if (!s.spacingOk(r, trial)) continue;
+    }
+    best = { pos, len };
+  }
+  return best;
+}
+
+/** Result of bestInsertSkip (module scratch, no allocation): position in the shortened sequence and the new length. */
+let skipPos = -1;
+let skipLen = 0;
+
+/**
+ * Best insertion of v into route r with the node at `skip` removed (−1: none), the shortened route
+ * having length `base`; the same positions and tie order as bestInsertSeq on the shortened sequence.
+ * Sets skipPos (−1 when nothing fits) and skipLen. Without revisit spots only (no allocation).
+ */
+function bestInsertSkip(s: OrienteeringState, r: number, skip: number, base: number, v: number): void {
+  const route = s.routes[r];
+  const m = route.length;
+  const c = s.c;
+  const n = s.n;
+  const limit = s.p.budget + BUDGET_EPS;
+  const sv = s.svc(v);
+  const end = s.p.end;
+  let bestLen = Infinity;
+  let best = -1;
+  let a = s.p.start;
+  let pos = 0;
+  for (let k = 0; k <= m; k++) {
+    if (k === skip) continue;
+    const b = k === m ? end : route[k];
+    const len = base + c[a * n + v] + c[v * n + b] - c[a * n + b] + sv;
+    if (len <= limit && len < bestLen) {
+      bestLen = len;
+      best = pos;
+    }
+    a = b;
+    pos++;
+  }
+  skipPos = best;
+  skipLen = bestLen;
+}
+
+/** True when some candidate is unvisited. */
+function anyUnvisited(s: OrienteeringState): boolean {
+  for (const u of s.candidates) if (s.where[u] < 0) return true;
+  return false;
+}
+
+/** Length of route r without the node at pos. */
+function lengthWithout(s: OrienteeringState, r: number, pos: number): number {
+  const v = s.routes[r][pos];
+  const a = s.prev(r, pos);
+  const b = s.next(r, pos + 1);
+  return s.len[r] - s.cost(a, v) - s.cost(v, b) + s.cost(a, b) - s.svc(v);
+}
+
+/** 2-opt (segment reversal) on route r, first improvement, until no reversal shortens it. */
+export function twoOpt(s: OrienteeringState, r: number): boolean {
+  let changed = false;
+  let improved = true;
+  while (improved) {
+    improved = false;
+    const route = s.routes[r];
+    const m = route.length;
+    for (let i = 0; i < m - 1 && !improved; i++) {
+      const a = s.prev(r, i);
+      for (let j = i + 1; j < m; j++) {
+        const b = s.next(r, j + 1);
+        const d = s.cost(a, route[j]) + s.cost(route[i], b) - s.cost(a, route[i]) - s.cost(route[j], b);
+        if (d < -IMPROVE) {
+          const seq = route.slice(0, i).concat(route.slice(i, j + 1).reverse(), route.slice(j + 1));
+          if (!s.spacingOk(r, seq)) continue;
+          s.routes[r] = seq;
+          s.refresh(r);
+          improved = changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return changed;
+}
+
+/**
+ * Replaces a visited node by a nearby unvisited one (among its nearest candidates) of higher score
+ * (or equal score and shorter route), at the same position.
+ */
+function swapUnvisited(s: OrienteeringState): boolean {
+  if (!anyUnvisited(s)) return false;
+  const limit = s.p.budget + BUDGET_EPS;
+  let changed = false;
+  for (let r = 0; r < s.routes.length; r++) {
+    const route = s.routes[r];
+    for (let pos = 0; pos < route.length; pos++) {
+      const v = route[pos];
+      const sv = s.p.score[v];
+      const a = s.prev(r, pos);
+      const b = s.next(r, pos + 1);
+      const base = s.len[r] - s.cost(a, v) - s.cost(v, b) - s.svc(v);
+      let bestU = -1;
+      let bestLen = Infinity;
+      for (const u of s.nearList[v]) {
+        const su = s.p.score[u];
+        if (su < sv || (bestU >= 0 && su < s.p.score[bestU]) || s.where[u] >= 0) continue;
+        const len = base + s.cost(a, u) + s.cost(u, b) + s.svc(u);
+        if (len > limit || (su === sv && len >= s.len[r] - IMPROVE)) continue;
+        if (bestU >= 0 && su === s.p.score[bestU] && len >= bestLen) continue;
+        if (s.hasSpots) {
+          const seq = route.slice();
+          seq[pos] = u;
+          if (!s.spacingOk(r, seq)) continue;
+        }
+        bestU = u;
+        bestLen = len;
+      }
+      if (bestU >= 0) {
+        route[pos] = bestU;
+        s.where[v] = -1;
+        s.refresh(r);
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/**
+ * Replaces a visited node by an unvisited one of higher score, each at its best place in the route
+ * (the general form of swapUnvisited; without revisit spots only). For each unvisited u and route,
+ * the three cheapest insertion edges are found once, so each removal is then checked in O(1).
+ */
+function replaceUnvisited(s: OrienteeringState): boolean {
+  if (s.hasSpots) return false;
+  const score = s.p.score;
+  const c = s.c;
+  const n = s.n;
+  const limit = s.p.budget + BUDGET_EPS;
+  const { start, end } = s.p;
+  let changed = false;
+  const K = s.routes.length;
+  // lowest score in each route: an unvisited node must beat it to replace anything there
+  const low = new Float64Array(K);
+  const lowOf = (r: number) => {
+    let x = Infinity;
+    for (const v of s.routes[r]) if (score[v] < x) x = score[v];
+    low[r] = x;
+  };
+  let lowest = Infinity;
+  for (let r = 0; r < K; r++) {
+    lowOf(r);
+    if (low[r] < lowest) lowest = low[r];
+  }
+  for (const u of s.candidates) {
+    if (s.where[u] >= 0) continue;
+    const su = score[u];
+    if (su <= lowest) continue;
+    const svu = s.svc(u);
+    let bestR = -1;
+    let bestPos = -1;
+    let bestAt = -1;
+    let bestGain = 0;
+    let bestLen = Infinity;
+    for (let r = 0; r < K; r++) {
+      if (su - low[r] <= 0 || su - low[r] < bestGain) continue;
+      const route = s.routes[r];
+      const m = route.length;
+      // the three cheapest edges k (from route[k − 1] or start to route[k] or end) to insert u into
+      let k1 = -1, k2 = -1, k3 = -1;
+      let d1 = Infinity, d2 = Infinity, d3 = Infinity;
+      let a = start;
+      for (let k = 0; k <= m; k++) {
+        const b = k === m ? end : route[k];
+        const d = c[a * n + u] + c[u * n + b] - c[a * n + b];
+        if (d < d1) { k3 = k2; d3 = d2; k2 = k1; d2 = d1; k1 = k; d1 = d; }
+        else if (d < d2) { k3 = k2; d3 = d2; k2 = k; d2 = d; }
+        else if (d < d3) { k3 = k; d3 = d; }
+        a = b;
+      }
+      for (let pos = 0; pos < m; pos++) {
+        const v = route[pos];
+        const gain = su - score[v];
+        if (gain <= 0 || gain < bestGain) continue;
+        const without = lengthWithout(s, r, pos);
+        if (without + svu > limit) continue;
+        // edges pos and pos + 1 touch v; removing v joins prev and next into one edge at position pos
+        let delta: number;
+        let at: number;
+        if (k1 !== pos && k1 !== pos + 1) { delta = d1; at = k1; }
+        else if (k2 !== pos && k2 !== pos + 1) { delta = d2; at = k2; }
+        else { delta = d3; at = k3; }
+        if (at > pos) at--;
+        const pa = pos === 0 ? start : route[pos - 1];
+        const pb = pos + 1 === m ? end : route[pos + 1];
+        const dj = c[pa * n + u] + c[u * n + pb] - c[pa * n + pb];
+        if (dj < delta || (dj === delta && pos < at)) { delta = dj; at = pos; }
+        const len = without + delta + svu;
+        if (len > limit || (gain === bestGain && len >= bestLen)) continue;
+        bestR = r;
+        bestPos = pos;
+        bestAt = at;
+        bestGain = gain;
+        bestLen = len;
+      }
+    }
+    if (bestR < 0) continue;
+    const route = s.routes[bestR];
+    s.where[route[bestPos]] = -1;
+    route.splice(bestPos, 1);
+    route.splice(bestAt, 0, u);
+    s.refresh(bestR);
+    lowOf(bestR);
+    lowest = Infinity;
+    for (let r = 0; r < K; r++) if (low[r] < lowest) lowest = low[r];
+    changed = true;
+  }
+  return changed;
+}
+
+/** Scratch route for replaceTwo. */
+let scratch = new Int32Array(64);
+
+/**
+ * Replaces two visited nodes of one route (anywhere in it) by one unvisited node of higher score
+ * than both together, at its best place (without revisit spots only).
+ */
+function replaceTwo(s: OrienteeringState): boolean {
+  if (s.hasSpots) return false;
+  const score = s.p.score;
+  const c = s.c;
+  const n = s.n;
+  const limit = s.p.budget + BUDGET_EPS;
+  const { start, end } = s.p;
+  const K = s.routes.length;
+  let changed = false;
+  for (let r = 0; r < K; r++) {
+    let route = s.routes[r];
+    if (route.length < 2) continue;
+    // the two lowest scores of the route: an unvisited node must beat their sum
+    let lo1 = Infinity;
+    let lo2 = Infinity;
+    for (const v of route) {
+      const x = score[v];
+      if (x < lo1) { lo2 = lo1; lo1 = x; } else if (x < lo2) lo2 = x;
+    }
+    for (const u of s.candidates) {
+      if (s.where[u] >= 0 || score[u] <= lo1 + lo2) continue;
+      const su = score[u];
+      const svu = s.svc(u);
+      route = s.routes[r];
+      const m = route.length;
+      if (scratch.length < m + 1) scratch = new Int32Array(2 * m + 2);
+      let bestGain = 0;
+      let bestLen = Infinity;
+      let b1 = -1;
+      let b2 = -1;
+      let bestAt = -1;
+      for (let p1 = 0; p1 < m; p1++) {
+        const v1 = route[p1];
+        if (score[v1] + lo1 >= su) continue;
+        const sav1 = s.len[r] - lengthWithout(s, r, p1);
+        for (let p2 = p1 + 1; p2 < m; p2++) {
+          const v2 = route[p2];
+          const gain = su - score[v1] - score[v2];
+          if (gain <= 0 || gain < bestGain) continue;
+          let base: number;
+          if (p2 === p1 + 1) {
+            const a = p1 === 0 ? start : route[p1 - 1];
+            const b = p2 + 1 === m ? end : route[p2 + 1];
+            base = s.len[r] - c[a * n + v1] - c[v1 * n + v2] - c[v2 * n + b] + c[a * n + b] - s.svc(v1) - s.svc(v2);
+          } else base = s.len[r] - sav1 - (s.len[r] - lengthWithout(s, r, p2));
+          if (base + svu > limit) continue;
+          // best insertion of u into the route without p1 and p2
+          let a = start;
+          let at = -1;
+          let bl = Infinity;
+          let q = 0;
+          for (let k = 0; k <= m; k++) {
+            if (k === p1 || k === p2) continue;
+            const b = k === m ? end : route[k];
+            const len = base + c[a * n + u] + c[u * n + b] - c[a * n + b] + svu;
+            if (len <= limit && len < bl) { bl = len; at = q; }
+            a = b;
+            q++;
+          }
+          if (at < 0 || (gain === bestGain && bl >= bestLen)) continue;
+          bestGain = gain;
+          bestLen = bl;
+          b1 = p1;
+          b2 = p2;
+          bestAt = at;
+        }
+      }
+      if (b1 < 0) continue;
+      s.where[route[b1]] = -1;
+      s.where[route[b2]] = -1;
+      route.splice(b2, 1);
+      route.splice(b1, 1);
+      route.splice(bestAt, 0, u);
+      s.refresh(r);
+      changed = true;
+      lo1 = Infinity;
+      lo2 = Infinity;
+      for (const v of route) {
+        const x = score[v];
+        if (x < lo1) { lo2 = lo1; lo1 = x; } else if (x < lo2) lo2 = x;
+      }
+      if (route.length < 2) break;
+    }
+  }
+  return changed;
+}
+
+/** Replaces two consecutive visited nodes by one unvisited node near them, of higher score than both together. */
+function swapTwoForOne(s: OrienteeringState): boolean {
+  if (!anyUnvisited(s)) return false;
+  const limit = s.p.budget + BUDGET_EPS;
+  let changed = false;
+  for (let r = 0; r < s.routes.length; r++) {
+    const route = s.routes[r];
+    for (let pos = 0; pos + 1 < route.length; pos++) {
+      const v1 = route[pos];
+      const v2 = route[pos + 1];
+      const lost = s.p.score[v1] + s.p.score[v2];
+      const a = s.prev(r, pos);
+      const b = s.next(r, pos + 2);
+      const base = s.len[r] - s.cost(a, v1) - s.cost(v1, v2) - s.cost(v2, b) - s.svc(v1) - s.svc(v2);
+      let bestU = -1;
+      for (let l = 0; l < 2; l++) for (const u of s.nearList[l === 0 ? v1 : v2]) {
+        if (s.where[u] >= 0 || s.p.score[u] <= lost || (bestU >= 0 && s.p.score[u] <= s.p.score[bestU])) continue;
+        if (base + s.cost(a, u) + s.cost(u, b) + s.svc(u) > limit) continue;
+        if (s.hasSpots) {
+          const seq = route.slice(0, pos).concat([u], route.slice(pos + 2));
+          if (!s.spacingOk(r, seq)) continue;
+        }
+        bestU = u;
+      }
+      if (bestU >= 0) {
+        route.splice(pos, 2, bestU);
+        s.where[v1] = -1;
+        s.where[v2] = -1;
+        s.refresh(r);
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/** Moves one node to another route (or another place in its route) when that shortens or balances. */
+function relocate(s: OrienteeringState): boolean {
+  if (s.hasSpots) return relocateSpots(s);
+  const before = s.objective();
+  const total = s.totalLength();
+  const K = s.routes.length;
+  for (let a = 0; a < K; a++) {
+    for (let pos = 0; pos < s.routes[a].length; pos++) {
+      const v = s.routes[a][pos];
+      const without = lengthWithout(s, a, pos);
+      for (let b = 0; b < K; b++) {
+        if (b === a) bestInsertSkip(s, a, pos, without, v);
+        else bestInsertSkip(s, b, -1, s.len[b], v);
+        if (skipPos < 0) continue;
+        const insLen = skipLen;
+        const newTotal = b === a ? total - s.len[a] + insLen : total - s.len[a] - s.len[b] + without + insLen;
+        const obj = b === a ? before : objectiveWith(s, a, -s.p.score[v], b, s.p.score[v]);
+        if (!(obj > before + IMPROVE || (obj > before - IMPROVE && newTotal < total - IMPROVE))) continue;
+        const at = skipPos;
+        s.routes[a].splice(pos, 1);
+        s.routes[b].splice(at, 0, v);
+        s.where[v] = -1;
+        s.refresh(a);
+        s.refresh(b);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** relocate with revisit-spacing checks (allocating). */
+function relocateSpots(s: OrienteeringState): boolean {
+  const before = s.objective();
+  const total = s.totalLength();
+  for (let a = 0; a < s.routes.length; a++) {
+    for (let pos = 0; pos < s.routes[a].length; pos++) {
+      const v = s.routes[a][pos];
+      const without = lengthWithout(s, a, pos);
+      const seqA = s.routes[a].slice();
+      seqA.splice(pos, 1);
+      for (let b = 0; b < s.routes.length; b++) {
+        const seqB = b === a ? seqA : s.routes[b];
+        const baseB = b === a ? without : s.len[b];
+        const ins = bestInsertSeq(s, b, seqB, baseB, v);
+        if (!ins) continue;
+        const newTotal = b === a ? total - s.len[a] + ins.len : total - s.len[a] - s.len[b] + without + ins.len;
+        const obj = b === a ? before : objectiveWith(s, a, -s.p.score[v], b, s.p.score[v]);
+        if (!(obj > before + IMPROVE || (obj > before - IMPROVE && newTotal < total - IMPROVE))) continue;
+        const na = seqA.slice();
+        const nb = (b === a ? na : s.routes[b].slice());
+        nb.splice(ins.pos, 0, v);
+        const oldA = s.routes[a];
+        const oldB = s.routes[b];
+        s.routes[a] = na;
+        s.routes[b] = nb;
+        if (s.hasSpots && !s.spacingOk()) {
+          s.routes[a] = oldA;
+          s.routes[b] = oldB;
+          continue;
+        }
+        s.where[v] = -1;
+        s.refresh(a);
+        s.refresh(b);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The objective if route a's score changed by da and route b's by db. */
+function objectiveWith(s: OrienteeringState, a: number, da: number, b: number, db: number): number {
+  const w = s.p.balanceWeight ?? 0;
+  let total = 0;
+  let max = -Infinity;
+  let min = Infinity;
+  for (let r = 0; r < s.rscore.length; r++) {
+    const x = s.rscore[r] + (r === a ? da : 0) + (r === b ? db : 0);
+    total += x;
+    if (x > max) max = x;
+    if (x < min) min = x;
+  }
+  return w === 0 || s.rscore.length < 2 ? total : total - w * (max - min);
+}
+
+/** Exchanges two nodes of different routes when both stay feasible and the total length drops. */
+function exchange(s: OrienteeringState): boolean {
+  if (s.hasSpots) return exchangeSpots(s);
+  const before = s.objective();
+  const weighted = (s.p.balanceWeight ?? 0) > 0;
+  const K = s.routes.length;
+  for (let a = 0; a < K; a++) {
+    for (let b = a + 1; b < K; b++) {
+      const A = s.routes[a];
+      const B = s.routes[b];
+      for (let i = 0; i < A.length; i++) {
+        const v = A[i];
+        const baseA = lengthWithout(s, a, i);
+        for (let j = 0; j < B.length; j++) {
+          const u = B[j];
+          if (!s.near(u, v)) continue;
+          bestInsertSkip(s, a, i, baseA, u);
+          if (skipPos < 0) continue;
+          const posA = skipPos;
+          const lenA = skipLen;
+          const baseB = lengthWithout(s, b, j);
+          bestInsertSkip(s, b, j, baseB, v);
+          if (skipPos < 0) continue;
+          const posB = skipPos;
+          const gain = s.len[a] + s.len[b] - lenA - skipLen;
+          const scoreChanges = weighted && s.p.score[u] !== s.p.score[v];
+          if (gain <= IMPROVE && !scoreChanges) continue;
+          const obj = objectiveWith(s, a, s.p.score[u] - s.p.score[v], b, s.p.score[v] - s.p.score[u]);
+          if (obj < before - IMPROVE || (obj < before + IMPROVE && gain <= IMPROVE)) continue;
+          A.splice(i, 1);
+          A.splice(posA, 0, u);
+          B.splice(j, 1);
+          B.splice(posB, 0, v);
+          s.refresh(a);
+          s.refresh(b);
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** exchange with revisit-spacing checks (allocating). */
+function exchangeSpots(s: OrienteeringState): boolean {
+  const before = s.objective();
+  for (let a = 0; a < s.routes.length; a++) {
+    for (let b = a + 1; b < s.routes.length; b++) {
+      for (let i = 0; i < s.routes[a].length; i++) {
+        const v = s.routes[a][i];
+        const seqA = s.routes[a].slice();
+        seqA.splice(i, 1);
+        const baseA = lengthWithout(s, a, i);
+        for (let j = 0; j < s.routes[b].length; j++) {
+          const u = s.routes[b][j];
+          if (!s.near(u, v)) continue;
+          const seqB = s.routes[b].slice();
+          seqB.splice(j, 1);
+          const baseB = lengthWithout(s, b, j);
+          const insA = bestInsertSeq(s, a, seqA, baseA, u);
+          if (!insA) continue;
+          const insB = bestInsertSeq(s, b, seqB, baseB, v);
+          if (!insB) continue;
+          const gain = s.len[a] + s.len[b] - insA.len - insB.len;
+          const scoreChanges = (s.p.balanceWeight ?? 0) > 0 && s.p.score[u] !== s.p.score[v];
+          if (gain <= IMPROVE && !scoreChanges) continue;
+          const obj = objectiveWith(s, a, s.p.score[u] - s.p.score[v], b, s.p.score[v] - s.p.score[u]);
+          if (obj < before - IMPROVE || (obj < before + IMPROVE && gain <= IMPROVE)) continue;
+          const na = seqA.slice();
+          na.splice(insA.pos, 0, u);
+          const nb = seqB.slice();
+          nb.splice(insB.pos, 0, v);
+          const oldA = s.routes[a];
+          const oldB = s.routes[b];
+          s.routes[a] = na;
+          s.routes[b] = nb;
+          if (s.hasSpots && !s.spacingOk()) {
+            s.routes[a] = oldA;
+            s.routes[b] = oldB;
+            continue;
+          }
+          s.refresh(a);
+          s.refresh(b);
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Lengths from the start to each position of every route (before r[i]) and from each position to
+ * the end, and the prefix scores, at [r * stride + i] with stride = longest route + 1.
+ */
+function prefixSuffix(s: OrienteeringState): { pre: Float64Array; suf: Float64Array; sc: Float64Array; stride: number } {
+  const K = s.routes.length;
+  let stride = 1;
+  for (const route of s.routes) if (route.length + 1 > stride) stride = route.length + 1;
+  const pre = new Float64Array(K * stride);
+  const suf = new Float64Array(K * stride);
+  const sc = new Float64Array(K * stride);
+  for (let r = 0; r < K; r++) {
+    const route = s.routes[r];
+    const m = route.length;
+    const o = r * stride;
+    let prev = s.p.start;
+    for (let i = 0; i < m; i++) {
+      pre[o + i + 1] = pre[o + i] + s.cost(prev, route[i]) + s.svc(route[i]);
+      sc[o + i + 1] = sc[o + i] + s.p.score[route[i]];
+      prev = route[i];
+    }
+    let next = s.p.end;
+    for (let i = m - 1; i >= 0; i--) {
+      suf[o + i] = suf[o + i + 1] + s.cost(route[i], next) + s.svc(route[i]);
+      next = route[i];
+    }
+  }
+  return { pre, suf, sc, stride };
+}
+
+/** 2-opt*: exchanges the tails of two routes when both stay within budget and the total length drops. */
+function twoOptStar(s: OrienteeringState): boolean {
+  const limit = s.p.budget + BUDGET_EPS;
+  const before = s.objective();
+  const K = s.routes.length;
+  if (K < 2) return false;
+  const { pre, suf, sc, stride } = prefixSuffix(s);
+  const c = s.c;
+  const n = s.n;
+  for (let a = 0; a < K; a++) {
+    for (let b = a + 1; b < K; b++) {
+      const A = s.routes[a];
+      const B = s.routes[b];
+      const oa = a * stride;
+      const ob = b * stride;
+      const both = s.len[a] + s.len[b] - IMPROVE;
+      for (let i = 0; i <= A.length; i++) {
+        const lastA = i === 0 ? s.p.start : A[i - 1];
+        const firstA = i === A.length ? s.p.end : A[i];
+        for (let j = 0; j <= B.length; j++) {
+          const lastB = j === 0 ? s.p.start : B[j - 1];
+          const firstB = j === B.length ? s.p.end : B[j];
+          const lenA = pre[oa + i] + c[lastA * n + firstB] + suf[ob + j];
+          if (lenA > limit) continue;
+          const lenB = pre[ob + j] + c[lastB * n + firstA] + suf[oa + i];
+          if (lenB > limit || lenA + lenB >= both) continue;
+          const moved = sc[ob + B.length] - sc[ob + j] - (sc[oa + A.length] - sc[oa + i]);
+          if (objectiveWith(s, a, moved, b, -moved) < before - IMPROVE) continue;
+          const na = A.slice(0, i).concat(B.slice(j));
+          const nb = B.slice(0, j).concat(A.slice(i));
+          s.routes[a] = na;
+          s.routes[b] = nb;
+          if (s.hasSpots && !s.spacingOk()) {
+            s.routes[a] = A;
+            s.routes[b] = B;
+            continue;
+          }
+          s.refresh(a);
+          s.refresh(b);
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Local search to a local optimum: rounds of 2-opt on every route, greedy insertion, swap with an
+ * unvisited node (1–1 and 2–1, in place), relocate, exchange and 2-opt* (tail exchange)
+ * between routes, until a round improves nothing (or time is up). With `full` false only the
+ * within-route moves and the swaps run (a cheap first pass that filters hopeless trials).
+ */
+export function localSearch(s: OrienteeringState, outOfTime: () => boolean, full = true): void {
+  for (let guard = 0; guard < 10_000; guard++) {
+    for (let r = 0; r < s.routes.length; r++) twoOpt(s, r);
+    if (outOfTime()) return;
+    let improved = s.repair(noRandom, 0);
+    improved = swapUnvisited(s) || improved;
+    improved = swapTwoForOne(s) || improved;
+    if (full) improved = replaceUnvisited(s) || improved;
+    if (full && TWO) improved = replaceTwo(s) || improved;
+    if (full) {
+      // each inter-route move runs to its own local optimum before the next round's insertions
+      while (relocate(s)) improved = true;
+      while (exchange(s)) improved = true;
+      while (twoOptStar(s)) improved = true;
+    }
+    if (!improved) return;
+  }
+}

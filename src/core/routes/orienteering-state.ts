@@ -1,0 +1,355 @@
+/** Tolerance on the budget: a route whose length exceeds the budget by less than this is feasible. */
+export const BUDGET_EPS = 1e-9;
+
+/** A team orienteering problem on n nodes with a (symmetric) cost matrix. */
+export interface OrienteeringProblem {
+  /** Number of nodes. */
+  n: number;
+  /** Travel cost from i to j at index i·n + j (symmetric), in the unit of `budget`. */
+  cost: ArrayLike<number>;
+  /** Score of each node (start/end and nodes with score ≤ 0 are never visited). */
+  score: ArrayLike<number>;
+  /** Time spent at each node (dwell), counted in the route length. Default 0. */
+  service?: ArrayLike<number>;
+  /** Start and end node of every route (may be equal). */
+  start: number;
+  end: number;
+  /** Number of routes (teams). */
+  teams: number;
+  /** Maximum length (travel + service) of each route. */
+  budget: number;
+  /**
+   * Optional spot of each node (−1 = none): nodes of one spot are visits of the same place (e.g. a
+   * revisit worth less); two visits of one spot, by any team, must start at least `minSpacing` apart.
+   */
+  spot?: ArrayLike<number>;
+  /** Minimum time between two visits of one spot. Default 0. */
+  minSpacing?: number;
+  /** Weight of the route-balance term: objective = score − weight × (max − min route score). Default 0. */
+  balanceWeight?: number;
+}
+
+/** How many nearest candidates count as neighbours for the exchange move. */
+const NEAR = 12;
+
+/** Symmetric neighbourhoods: u and v are neighbours when one is among the other's NEAR nearest candidates. */
+function nearTable(candidates: readonly number[], n: number, c: ArrayLike<number>): { near: (u: number, v: number) => boolean; lists: number[][] } {
+  const table = new Uint8Array(n * n);
+  for (const v of candidates) {
+    const nearest = candidates.filter((u) => u !== v).sort((a, b) => c[v * n + a] - c[v * n + b] || a - b).slice(0, NEAR);
+    for (const u of nearest) {
+      table[v * n + u] = 1;
+      table[u * n + v] = 1;
+    }
+  }
+  const lists: number[][] = Array.from({ length: n }, () => []);
+  for (const v of candidates) for (const u of candidates) if (table[v * n + u]) lists[v].push(u);
+  return { near: (u, v) => table[u * n + v] === 1, lists };
+}
+
+/** The mutable solution the search works on (one per trial; cloned on acceptance). */
+export class OrienteeringState {
+  readonly p: OrienteeringProblem;
+  readonly n: number;
+  readonly c: ArrayLike<number>;
+  readonly svc: (i: number) => number;
+  /** Nodes that may be visited: positive score and reachable alone within the budget. */
+  readonly candidates: number[];
+  routes: number[][];
+  len: number[];
+  rscore: number[];
+  /** Route of each node, −1 when unvisited. */
+  where: Int32Array;
+  readonly hasSpots: boolean;
+  /** For each node, whether it is among the NEAR nearest candidates of another (shared between clones). */
+  readonly near: (u: number, v: number) => boolean;
+  /** The neighbours of each node (see near), in node order. */
+  readonly nearList: number[][];
+
+  constructor(p: OrienteeringProblem, copyFrom?: OrienteeringState) {
+    this.p = p;
+    this.n = p.n;
+    this.c = p.cost;
+    const service = p.service;
+    this.svc = service ? (i) => service[i] : () => 0;
+    this.hasSpots = !!p.spot && (p.minSpacing ?? 0) > 0;
+    if (copyFrom) {
+      this.candidates = copyFrom.candidates;
+      this.near = copyFrom.near;
+      this.nearList = copyFrom.nearList;
+      this.routes = copyFrom.routes.map((r) => r.slice());
+      this.len = copyFrom.len.slice();
+      this.rscore = copyFrom.rscore.slice();
+      this.where = copyFrom.where.slice();
+      return;
+    }
+    const { n, start, end } = p;
+    this.candidates = [];
+    for (let i = 0; i < n; i++) {
+      if (i === start || i === end || !(p.score[i] > 0)) continue;
+      if (this.c[start * n + i] + this.svc(i) + this.c[i * n + end] <= p.budget + BUDGET_EPS) this.candidates.push(i);
+    }
+    const table = nearTable(this.candidates, n, this.c);
+    this.near = table.near;
+    this.nearList = table.lists;
+    this.routes = Array.from({ length: p.teams }, () => []);
+    const base = this.c[start * n + end];
+    this.len = this.routes.map(() => base);
+    this.rscore = this.routes.map(() => 0);
+    this.where = new Int32Array(n).fill(-1);
+  }
+
+  clone(): OrienteeringState {
+    return new OrienteeringState(this.p, this);
+  }
+
+  cost(i: number, j: number): number {
+    return this.c[i * this.n + j];
+  }
+
+  prev(r: number, pos: number): number {
+    return pos === 0 ? this.p.start : this.routes[r][pos - 1];
+  }
+
+  next(r: number, pos: number): number {
+    const route = this.routes[r];
+    return pos >= route.length ? this.p.end : route[pos];
+  }
+
+  /** Length of a node sequence from start to end, with service times. */
+  lengthOf(seq: readonly number[]): number {
+    let prev = this.p.start;
+    let total = 0;
+    for (const v of seq) {
+      total += this.cost(prev, v) + this.svc(v);
+      prev = v;
+    }
+    return total + this.cost(prev, this.p.end);
+  }
+
+  /** Recomputes length and score of route r after an edit. */
+  refresh(r: number): void {
+    this.len[r] = this.lengthOf(this.routes[r]);
+    let s = 0;
+    for (const v of this.routes[r]) {
+      s += this.p.score[v];
+      this.where[v] = r;
+    }
+    this.rscore[r] = s;
+  }
+
+  totalScore(): number {
+    let s = 0;
+    for (const x of this.rscore) s += x;
+    return s;
+  }
+
+  totalLength(): number {
+    let s = 0;
+    for (const x of this.len) s += x;
+    return s;
+  }
+
+  objective(): number {
+    const w = this.p.balanceWeight ?? 0;
+    const total = this.totalScore();
+    if (w === 0 || this.rscore.length < 2) return total;
+    return total - w * (Math.max(...this.rscore) - Math.min(...this.rscore));
+  }
+
+  betterThan(other: OrienteeringState): boolean {
+    const a = this.objective();
+    const b = other.objective();
+    if (a > b + 1e-9) return true;
+    return a > b - 1e-9 && this.totalLength() < other.totalLength() - 1e-9;
+  }
+
+  /** True when the revisit spacing holds for all routes (with `override` replacing route r). */
+  spacingOk(r = -1, override?: readonly number[]): boolean {
+    if (!this.hasSpots) return true;
+    const spot = this.p.spot!;
+    const gap = this.p.minSpacing ?? 0;
+    const times = new Map<number, number[]>();
+    for (let k = 0; k < this.routes.length; k++) {
+      const route = k === r && override ? override : this.routes[k];
+      let t = 0;
+      let prev = this.p.start;
+      for (const v of route) {
+        t += this.cost(prev, v);
+        const s = spot[v];
+        if (s >= 0) {
+          const list = times.get(s);
+          if (list) {
+            for (const u of list) if (Math.abs(u - t) < gap - 1e-9) return false;
+            list.push(t);
+          } else times.set(s, [t]);
+        }
+        t += this.svc(v);
+        prev = v;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Restores the revisit spacing after removals (which move later visits earlier): while two visits
+   * of one spot are too close, the later one is dropped.
+   */
+  fixSpacing(): void {
+    if (!this.hasSpots) return;
+    const spot = this.p.spot!;
+    const gap = this.p.minSpacing ?? 0;
+    for (let guard = 0; guard < this.n; guard++) {
+      const visits: Array<{ r: number; pos: number; t: number; s: number }> = [];
+      this.routes.forEach((route, r) => {
+        let t = 0;
+        let prev = this.p.start;
+        route.forEach((v, pos) => {
+          t += this.cost(prev, v);
+          if (spot[v] >= 0) visits.push({ r, pos, t, s: spot[v] });
+          t += this.svc(v);
+          prev = v;
+        });
+      });
+      visits.sort((a, b) => a.s - b.s || a.t - b.t);
+      const bad = visits.find((x, i) => i > 0 && visits[i - 1].s === x.s && x.t - visits[i - 1].t < gap - 1e-9);
+      if (!bad) return;
+      this.removeAt(bad.r, bad.pos);
+    }
+  }
+
+  /** Inserts v at pos of route r (no checks). */
+  insertAt(r: number, pos: number, v: number): void {
+    this.routes[r].splice(pos, 0, v);
+    this.refresh(r);
+  }
+
+  /** Removes the node at pos of route r. */
+  removeAt(r: number, pos: number): number {
+    const [v] = this.routes[r].splice(pos, 1);
+    this.where[v] = -1;
+    this.refresh(r);
+    return v;
+  }
+
+  /** Best feasible insertion of v into route r: the position and the added length, or null. */
+  bestInsertion(r: number, v: number): { pos: number; delta: number } | null {
+    const pos = this.bestInsertionPos(r, v);
+    return pos < 0 ? null : { pos, delta: this.insDelta };
+  }
+
+  /** Added length (with service) of the last bestInsertionPos that found a position. */
+  insDelta = 0;
+
+  /** Best feasible insertion of v into route r: the position (−1 when none), its added length in insDelta. No allocation without spots. */
+  bestInsertionPos(r: number, v: number): number {
+    const route = this.routes[r];
+    const c = this.c;
+    const n = this.n;
+    const room = this.p.budget + BUDGET_EPS - this.len[r] - this.svc(v);
+    if (room < 0) return -1;
+    let bestPos = -1;
+    let bestDelta = Infinity;
+    let a = this.p.start;
+    const m = route.length;
+    const end = this.p.end;
+    for (let pos = 0; pos <= m; pos++) {
+      const b = pos === m ? end : route[pos];
+      const d = c[a * n + v] + c[v * n + b] - c[a * n + b];
+      a = b;
+      if (d > room || d >= bestDelta) continue;
+      if (this.hasSpots) {
+        const seq = route.slice();
+        seq.splice(pos, 0, v);
+        if (!this.spacingOk(r, seq)) continue;
+      }
+      bestPos = pos;
+      bestDelta = d;
+    }
+    if (bestPos >= 0) this.insDelta = bestDelta + this.svc(v);
+    return bestPos;
+  }
+
+  /**
+   * Seeds each empty route with a random candidate (chosen with probability proportional to its
+   * score), so that a restart explores routes through other regions than the greedy construction.
+   */
+  seedRoutes(rand: () => number): void {
+    for (let r = 0; r < this.routes.length; r++) {
+      if (this.routes[r].length > 0) continue;
+      const free = this.candidates.filter((v) => this.where[v] < 0);
+      let total = 0;
+      for (const v of free) total += this.p.score[v];
+      let pick = rand() * total;
+      for (const v of free) {
+        pick -= this.p.score[v];
+        if (pick <= 0) {
+          if (this.bestInsertion(r, v)) this.insertAt(r, 0, v);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Greedy repair: repeatedly inserts the unvisited candidate with the best score / added length
+   * (times a random factor in [1 − noise, 1 + noise]) wherever it fits, until nothing fits.
+   */
+  repair(rand: () => number, noise: number, tabu?: ReadonlySet<number>): boolean {
+    let changed = false;
+    // now and then weigh score more than length (score² / added length) to reach rich, far nodes
+    const squared = noise > 0 && rand() < 0.5;
+    const pending = this.candidates.filter((v) => this.where[v] < 0 && !tabu?.has(v));
+    const K = this.routes.length;
+    const P = pending.length;
+    // cached best insertion of pending[i] into route r at [i * K + r] (position −2: not computed,
+    // −1: none); recomputed for the changed route only
+    const cachePos = new Int32Array(P * K).fill(-2);
+    const cacheDelta = new Float64Array(P * K);
+    const factor = new Float64Array(P);
+    for (let i = 0; i < P; i++) factor[i] = 1 + noise * (2 * rand() - 1);
+    const score = this.p.score;
+    let dirty = -1;
+    for (;;) {
+      let bestI = -1;
+      let bestR = -1;
+      let bestRatio = -Infinity;
+      for (let i = 0; i < P; i++) {
+        const v = pending[i];
+        if (this.where[v] >= 0) continue;
+        const sc = score[v];
+        const num = squared ? sc * sc : sc;
+        for (let r = 0; r < K; r++) {
+          const at = i * K + r;
+          if (r === dirty || cachePos[at] === -2 || this.hasSpots) {
+            cachePos[at] = this.bestInsertionPos(r, v);
+            cacheDelta[at] = this.insDelta;
+          }
+          if (cachePos[at] < 0) continue;
+          const ratio = (num / (cacheDelta[at] + 1e-6)) * factor[i];
+          if (ratio > bestRatio) {
+            bestRatio = ratio;
+            bestI = i;
+            bestR = r;
+          }
+        }
+      }
+      if (bestI < 0) return changed;
+      this.insertAt(bestR, cachePos[bestI * K + bestR], pending[bestI]);
+      dirty = bestR;
+      changed = true;
+    }
+  }
+
+  toResult(iterations: number, stoppedBy: 'iterations' | 'idle' | 'time') {
+    return {
+      routes: this.routes.map((r) => r.slice()),
+      routeLengths: this.len.slice(),
+      routeScores: this.rscore.slice(),
+      score: this.totalScore(),
+      objective: this.objective(),
+      iterations,
+      stoppedBy,
+    };
+  }
+}

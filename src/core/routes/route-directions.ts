@@ -1,0 +1,113 @@
+import type { XY } from '../types.ts';
+import type { PatrolRoute } from './patrol-planner.ts';
+import type { WalkPiece } from './stop-network.ts';
+
+/** One line of a route description. */
+export interface Direction {
+  kind: 'depart' | 'walk' | 'stop' | 'return';
+  text: string;
+  /** Minutes after the shift start. */
+  minute: number;
+  /** Stop number for kind 'stop'. */
+  stop?: number;
+}
+
+export interface DirectionOptions {
+  /** Shift start as minutes after midnight. Default 18 × 60. */
+  startClock?: number;
+  /** Where the route starts and ends, e.g. "wijkhuis Arsenaal". Default "het vertrekpunt". */
+  startLabel?: string;
+}
+
+/** "18:05" for minutes after midnight (wrapping at 24 h). */
+export function clockText(minutes: number): string {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+const bearing = (a: XY, b: XY) => Math.atan2(b[1] - a[1], b[0] - a[0]);
+
+/** Signed turn in degrees from the end of one polyline to the start of the next (left > 0). */
+function turnAngle(from: readonly XY[], to: readonly XY[]): number {
+  let i = from.length - 1;
+  while (i > 0 && from[i - 1][0] === from[i][0] && from[i - 1][1] === from[i][1]) i--;
+  let j = 1;
+  while (j < to.length - 1 && to[j][0] === to[0][0] && to[j][1] === to[0][1]) j++;
+  if (i === 0 || to.length < 2) return 0;
+  let d = ((bearing(to[0], to[j]) - bearing(from[i - 1], from[i])) * 180) / Math.PI;
+  while (d > 180) d -= 360;
+  while (d < -180) d += 360;
+  return d;
+}
+
+/** Dutch instruction for a turn onto a street. */
+function turnText(angle: number): string {
+  const a = Math.abs(angle);
+  if (a < 25) return 'Ga rechtdoor';
+  if (a < 60) return angle > 0 ? 'Houd links aan' : 'Houd rechts aan';
+  if (a < 150) return angle > 0 ? 'Sla linksaf' : 'Sla rechtsaf';
+  return 'Keer om';
+}
+
+const streetText = (name: string | null) => (name ? (/^(de|het|den|ter|'t) /i.test(name) ? name : `de ${name}`) : 'de naamloze weg');
+const metresText = (m: number) => (m < 1000 ? `${Math.max(10, Math.round(m / 10) * 10)} m` : `${(m / 1000).toFixed(1).replace('.', ',')} km`);
+
+/** Runs of pieces on the same street, with their length and first/last geometry. */
+function runs(pieces: readonly WalkPiece[]): Array<{ name: string | null; metres: number; first: XY[]; last: XY[] }> {
+  const out: Array<{ name: string | null; metres: number; first: XY[]; last: XY[] }> = [];
+  for (const p of pieces) {
+    if (p.coords.length < 2 || p.metres === 0) continue;
+    const prev = out[out.length - 1];
+    if (prev && prev.name === p.name && Math.abs(turnAngle(prev.last, p.coords)) < 150) {
+      prev.metres += p.metres;
+      prev.last = p.coords;
+    } else out.push({ name: p.name, metres: p.metres, first: p.coords, last: p.coords });
+  }
+  return out;
+}
+
+/**
+ * Turn-by-turn directions in Dutch for one patrol route, for people who do not read maps easily:
+ * the departure, each change of street with the turn (rechtdoor, links/rechts aanhouden,
+ * links-/rechtsaf, omkeren) and distance, each stop with arrival, dwell and departure times, and the
+ * expected return time.
+ *
+ * @param route - a route from planPatrolRoutes
+ * @param options - shift start clock time and the start's label
+ * @returns the lines, in walking order
+ * @example
+ * routeDirections(plan.routes[0], { startClock: 18 * 60, startLabel: 'wijkhuis Arsenaal' })[0].text;
+ * // "Vertrek om 18:00 aan wijkhuis Arsenaal."
+ */
+export function routeDirections(route: PatrolRoute, options: DirectionOptions = {}): Direction[] {
+  const startClock = options.startClock ?? 18 * 60;
+  const label = options.startLabel ?? 'het vertrekpunt';
+  const out: Direction[] = [{ kind: 'depart', text: `Vertrek om ${clockText(startClock)} aan ${label}.`, minute: 0 }];
+  let previous: XY[] | null = null;
+  let previousName: string | null | undefined;
+  route.legs.forEach((leg) => {
+    const legRuns = runs(leg.pieces);
+    legRuns.forEach((r, k) => {
+      const turn = previous === null ? 'Loop' : turnText(turnAngle(previous, r.first)).replace('Ga rechtdoor', 'Loop rechtdoor');
+      const sameStreet = previousName !== undefined && previousName === r.name && turn === 'Loop rechtdoor';
+      const where = k === legRuns.length - 1 && leg.toStop > 0 ? ` tot stop ${leg.toStop}` : '';
+      const phrase =
+        previous === null ? `Loop via ${streetText(r.name)}` : sameStreet ? `Loop verder door ${streetText(r.name)}` : turn === 'Keer om' ? `Keer om en loop terug door ${streetText(r.name)}` : `${turn} ${streetText(r.name)} in`;
+      out.push({ kind: 'walk', text: `${phrase}${where} (${metresText(r.metres)}).`, minute: leg.departMinute });
+      previous = r.last;
+      previousName = r.name;
+    });
+    if (leg.toStop > 0) {
+      const s = route.stops[leg.toStop - 1];
+      const again = s.visit > 1 ? ' (tweede bezoek)' : '';
+      out.push({
+        kind: 'stop',
+        stop: s.number,
+        text: `Stop ${s.number}: ${streetText(s.street)}${again} — aankomst ${clockText(startClock + s.arriveMinute)}, ${Math.round(s.leaveMinute - s.arriveMinute)} min blijven, vertrek ${clockText(startClock + s.leaveMinute)}.`,
+        minute: s.arriveMinute,
+      });
+    }
+  });
+  out.push({ kind: 'return', text: `Terug aan ${label} om ${clockText(startClock + route.returnMinute)}.`, minute: route.returnMinute });
+  return out;
+}

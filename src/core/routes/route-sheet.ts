@@ -1,0 +1,145 @@
+import { MM_PER_PT, PAPER_MM, type Page, type PageItem } from '../page/page-model.ts';
+import type { XY } from '../types.ts';
+import type { PatrolRoute } from './patrol-planner.ts';
+import { clockText, routeDirections } from './route-directions.ts';
+import { teamColour } from './team-colours.ts';
+
+export interface RouteSheetOptions {
+  /** Shift start, minutes after midnight. Default 18:00. */
+  startClock?: number;
+  /** Label of the start, e.g. "wijkhuis Arsenaal (Hamerstraat)". */
+  startLabel?: string;
+  /** Subtitle, e.g. "vrijdag, 18–22 u". */
+  subtitle?: string;
+  /** Street lines drawn grey under the route (planar metres). */
+  context?: readonly XY[][];
+  /** Source line at the foot of the page. Default: OpenStreetMap attribution. */
+  source?: string;
+}
+
+const { width: W, height: H } = PAPER_MM.A4;
+const MARGIN = 15;
+const MAP = { x: MARGIN, y: 32, w: W - 2 * MARGIN, h: 150 };
+const LINE_MM = 5;
+
+const f = (v: number) => (Math.round(v * 100) / 100).toString();
+
+/** A circle as four cubic Béziers (the page model has no arc command). */
+export function circlePath(cx: number, cy: number, r: number): string {
+  const k = 0.5523 * r;
+  return `M ${f(cx + r)} ${f(cy)} C ${f(cx + r)} ${f(cy + k)} ${f(cx + k)} ${f(cy + r)} ${f(cx)} ${f(cy + r)} C ${f(cx - k)} ${f(cy + r)} ${f(cx - r)} ${f(cy + k)} ${f(cx - r)} ${f(cy)} C ${f(cx - r)} ${f(cy - k)} ${f(cx - k)} ${f(cy - r)} ${f(cx)} ${f(cy - r)} C ${f(cx + k)} ${f(cy - r)} ${f(cx + r)} ${f(cy - k)} ${f(cx + r)} ${f(cy)} Z`;
+}
+
+/** Splits text into lines of at most `max` characters at spaces. */
+function wrap(text: string, max: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      out.push(line);
+      line = '   ' + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/** A round scale-bar length (1, 2, 5 × 10^k metres) of about a fifth of the map width. */
+function scaleBarMetres(metresPerMm: number): number {
+  const target = (MAP.w / 5) * metresPerMm;
+  const pow = 10 ** Math.floor(Math.log10(target));
+  return [1, 2, 5, 10].map((m) => m * pow).filter((m) => m <= target).pop() ?? pow;
+}
+
+/**
+ * A printable A4 route sheet (portrait) in Dutch for one team, as page-model pages: a title, a map
+ * of the route (grey streets, the route in the team's colour, numbered stops — "1/5" for a place
+ * visited twice —, the start "S", a
+ * scale bar and north arrow), then the ordered directions with street names, turns, stop times and
+ * the expected return time; the list continues on further pages when it is long.
+ *
+ * @param route - one team's route (planar metres)
+ * @param options - clock, labels, context streets, source line
+ * @returns one or more pages (210 × 297 mm)
+ */
+export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}): Page[] {
+  const colour = teamColour(route.team);
+  const startClock = options.startClock ?? 18 * 60;
+  const path = route.legs.flatMap((l) => l.pieces.flatMap((p) => p.coords));
+  const xs = path.map((p) => p[0]);
+  const ys = path.map((p) => p[1]);
+  const [x0, x1, y0, y1] = path.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 1, 0, 1];
+  const pad = 0.08 * Math.max(x1 - x0, y1 - y0, 100);
+  const metresPerMm = Math.max((x1 - x0 + 2 * pad) / MAP.w, (y1 - y0 + 2 * pad) / MAP.h);
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const toPage = (p: XY): XY => [MAP.x + MAP.w / 2 + (p[0] - cx) / metresPerMm, MAP.y + MAP.h / 2 - (p[1] - cy) / metresPerMm];
+  const line = (coords: readonly XY[]) => coords.map((p, i) => `${i ? 'L' : 'M'} ${f(toPage(p)[0])} ${f(toPage(p)[1])}`).join(' ');
+
+  const mapItems: PageItem[] = [{ kind: 'path', d: `M ${MAP.x} ${MAP.y} H ${MAP.x + MAP.w} V ${MAP.y + MAP.h} H ${MAP.x} Z`, fill: '#ffffff' }];
+  const inView = (c: readonly XY[]) => c.some((p) => Math.abs(p[0] - cx) <= (MAP.w / 2) * metresPerMm && Math.abs(p[1] - cy) <= (MAP.h / 2) * metresPerMm);
+  for (const c of (options.context ?? []).filter(inView)) mapItems.push({ kind: 'path', d: line(c), stroke: '#c8c8c8', strokeWidth: 0.5, lineCap: 'round', lineJoin: 'round' });
+  for (const leg of route.legs) {
+    for (const p of leg.pieces) if (p.coords.length > 1) mapItems.push({ kind: 'path', d: line(p.coords), stroke: colour, strokeWidth: 1.1, strokeOpacity: 0.85, lineCap: 'round', lineJoin: 'round' });
+  }
+  const start = path[0];
+  if (start) {
+    const [sx, sy] = toPage(start);
+    mapItems.push({ kind: 'path', d: `M ${f(sx - 3)} ${f(sy - 3)} H ${f(sx + 3)} V ${f(sy + 3)} H ${f(sx - 3)} Z`, fill: '#222222', stroke: '#ffffff', strokeWidth: 0.4 });
+    mapItems.push({ kind: 'text', x: sx, y: sy, text: 'S', size: 9, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
+  }
+  // a place visited twice gets one marker with both numbers ("1/5")
+  const places = new Map<string, { point: XY; numbers: number[] }>();
+  for (const s of route.stops) {
+    const key = `${s.point[0].toFixed(2)},${s.point[1].toFixed(2)}`;
+    const place = places.get(key) ?? { point: s.point, numbers: [] };
+    place.numbers.push(s.number);
+    places.set(key, place);
+  }
+  for (const { point, numbers } of places.values()) {
+    const [px, py] = toPage(point);
+    const label = numbers.join('/');
+    const r = 3 + 1.1 * Math.max(0, label.length - 1);
+    mapItems.push({ kind: 'path', d: circlePath(px, py, r), fill: colour, stroke: '#ffffff', strokeWidth: 0.5, id: `stop-${numbers.join('-')}` });
+    mapItems.push({ kind: 'text', x: px, y: py, text: label, size: 8, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
+  }
+  const bar = scaleBarMetres(metresPerMm);
+  const barMm = bar / metresPerMm;
+  const by = MAP.y + MAP.h - 6;
+  mapItems.push({ kind: 'path', d: `M ${MAP.x + 5} ${by} H ${f(MAP.x + 5 + barMm)}`, stroke: '#000000', strokeWidth: 0.8 });
+  mapItems.push({ kind: 'text', x: MAP.x + 5, y: by - 1.5, text: bar >= 1000 ? `${bar / 1000} km` : `${bar} m`, size: 7, halo: 0.6 });
+  const nx = MAP.x + MAP.w - 8;
+  mapItems.push({ kind: 'path', d: `M ${nx} ${MAP.y + 5} L ${nx + 2.5} ${MAP.y + 12} L ${nx} ${MAP.y + 10.5} L ${nx - 2.5} ${MAP.y + 12} Z`, fill: '#000000' });
+  mapItems.push({ kind: 'text', x: nx, y: MAP.y + 16, text: 'N', size: 7, weight: 'bold', anchor: 'middle', halo: 0.6 });
+
+  const header: PageItem[] = [
+    { kind: 'text', x: MARGIN, y: 16, text: `Patrouilleroute team ${route.team}`, size: 18, weight: 'bold', fill: colour },
+    {
+      kind: 'text',
+      x: MARGIN,
+      y: 24,
+      size: 10,
+      text: [options.subtitle, `vertrek ${clockText(startClock)}`, `terug ${clockText(startClock + route.returnMinute)}`, `${(route.metres / 1000).toFixed(1).replace('.', ',')} km wandelen`, `${route.stops.length} stops`].filter(Boolean).join(' · '),
+    },
+  ];
+  const lines = routeDirections(route, { startClock, startLabel: options.startLabel }).flatMap((d) =>
+    wrap(d.text, Math.floor((W - 2 * MARGIN - 8) / (10 * MM_PER_PT * 0.5))).map((t, i) => ({ t, bold: d.kind !== 'walk' && i === 0 })),
+  );
+  const pages: Page[] = [];
+  let items: PageItem[] = [...header, { kind: 'group', role: 'map', clip: { x: MAP.x, y: MAP.y, width: MAP.w, height: MAP.h }, items: mapItems }, { kind: 'path', d: `M ${MAP.x} ${MAP.y} H ${MAP.x + MAP.w} V ${MAP.y + MAP.h} H ${MAP.x} Z`, stroke: '#555555', strokeWidth: 0.3 }];
+  let y = MAP.y + MAP.h + 9;
+  const foot = () => items.push({ kind: 'text', x: MARGIN, y: H - 8, size: 7, fill: '#666666', text: options.source ?? 'Kaart: © OpenStreetMap-bijdragers (ODbL). Routes: Wijkatlas patrouilleplanner.' });
+  for (const l of lines) {
+    if (y > H - 16) {
+      foot();
+      pages.push({ width: W, height: H, items, title: `Patrouilleroute team ${route.team}`, lang: 'nl' });
+      items = [{ kind: 'text', x: MARGIN, y: 16, text: `Patrouilleroute team ${route.team} (vervolg)`, size: 14, weight: 'bold', fill: colour }];
+      y = 26;
+    }
+    items.push({ kind: 'text', x: MARGIN, y, text: l.t, size: 10, weight: l.bold ? 'bold' : 'normal' });
+    y += LINE_MM;
+  }
+  foot();
+  pages.push({ width: W, height: H, items, title: `Patrouilleroute team ${route.team}`, lang: 'nl' });
+  return pages;
+}

@@ -1,0 +1,151 @@
+import { seededRandom } from '../random/seeded-random.ts';
+// the moves of the local search: 2-opt, insert, swap, cross-route relocate/exchange
+import { OrienteeringState, type OrienteeringProblem } from './orienteering-state.ts';
+import { localSearch } from './orienteering-local-search.ts';
+// the destroy operators of the perturbation (ALNS-style: random, segment, related, route)
+import { perturb } from './orienteering-perturb.ts';
+
+export type { OrienteeringProblem } from './orienteering-state.ts';
+
+/** Record-to-record acceptance: a trial within this share of the epoch's best becomes the current solution. */
+const ACCEPT = Number(process.env.ACCEPT ?? 0.01);
+/** Share of the budget (iterations or time) after which the search stays around the overall best. */
+const INTENSIFY = Number(process.env.INTENSIFY ?? 0.6);
+
+/** Options of solveTeamOrienteering. */
+export interface OrienteeringOptions {
+  /** Seed of the random generator. Default 1. Same seed and same stopping rule -> same routes. */
+  seed?: number;
+  /** Clock used for the time budget, e.g. `() => performance.now()` (milliseconds). Core never reads the clock itself. Default: none (no time limit). */
+  now?: () => number;
+  /** Time budget in the unit of `now` (milliseconds for performance.now). Default Infinity. */
+  timeBudget?: number;
+  /** Maximum number of perturbation rounds (the deterministic stopping rule). Default 200 000. */
+  maxIterations?: number;
+  /** Stop after this many rounds without a new best. Default 10 000. */
+  maxIdleIterations?: number;
+  /** Start a new epoch (fresh construction) after this many rounds without improving the epoch's best. Default 50. */
+  epochLength?: number;
+}
+
+/** A solution of the team orienteering problem. */
+export interface OrienteeringResult {
+  /** Per team, the visited nodes in order, WITHOUT the start and end nodes. */
+  routes: number[][];
+  /** Per team: travel cost from start to end plus service times. */
+  routeLengths: number[];
+  /** Per team: sum of the visited nodes' scores. */
+  routeScores: number[];
+  /** Sum of the scores of all visited nodes. */
+  score: number;
+  /** score − balanceWeight × (max − min route score): what was maximised. */
+  objective: number;
+  /** Perturbation rounds run. */
+  iterations: number;
+  /** Which rule stopped the search. */
+  stoppedBy: 'iterations' | 'idle' | 'time';
+}
+
+/**
+ * Team orienteering: choose for each of `teams` routes from `start` to `end` a sequence of nodes so
+ * that every route's travel cost plus service time stays within `budget`, no node is visited twice,
+ * and the sum of visited scores is as large as possible (ties: shorter total length).
+ *
+ * Iterated local search with ALNS-style destroy/repair: a randomised greedy construction, then
+ * rounds of (destroy a part of the current solution with one of four operators; repair by greedy
+ * ratio insertion; local search with 2-opt, best insertion, swap with an unvisited node, and
+ * cross-route relocate/exchange), accepting a worse solution within a shrinking threshold of the
+ * best. Costs must be symmetric (2-opt reverses segments).
+ *
+ * Stops after `maxIterations` rounds, `maxIdleIterations` rounds without improvement, or when
+ * `now() − start ≥ timeBudget`, whichever comes first. Deterministic for a seed when the time
+ * budget does not bind (the result says which rule stopped it).
+ *
+ * @param problem - costs, scores, start/end, number of teams, budget (see OrienteeringProblem)
+ * @param options - seed, clock, time budget, iteration limits
+ * @returns the best solution found
+ * @example
+ * const r = solveTeamOrienteering({ n, cost, score, start: 0, end: n - 1, teams: 2, budget: 25 },
+ *   { seed: 1, now: () => performance.now(), timeBudget: 1500 });
+ */
+export function solveTeamOrienteering(problem: OrienteeringProblem, options: OrienteeringOptions = {}): OrienteeringResult {
+  const { n, start, end, teams, budget } = problem;
+  if (!(n >= 1) || problem.cost.length !== n * n) throw new RangeError(`solveTeamOrienteering: cost must have n×n = ${n * n} entries, found ${problem.cost.length}`);
+  if (problem.score.length !== n) throw new RangeError(`solveTeamOrienteering: score must have n = ${n} entries, found ${problem.score.length}`);
+  if (!(start >= 0 && start < n && end >= 0 && end < n)) throw new RangeError(`solveTeamOrienteering: start ${start} / end ${end} outside 0..${n - 1}`);
+  if (!Number.isInteger(teams) || teams < 1) throw new RangeError(`solveTeamOrienteering: teams must be a positive integer, found ${teams}`);
+  if (!(budget >= 0)) throw new RangeError(`solveTeamOrienteering: budget must be ≥ 0, found ${budget}`);
+
+  const rand = seededRandom(options.seed ?? 1);
+  const now = options.now;
+  const t0 = now ? now() : 0;
+  const timeBudget = options.timeBudget ?? Infinity;
+  const outOfTime = () => (now ? now() - t0 >= timeBudget : false);
+  const maxIterations = options.maxIterations ?? 200_000;
+  const maxIdle = options.maxIdleIterations ?? 10_000;
+  const epochLength = options.epochLength ?? Number(process.env.EPOCH ?? 50);
+
+  let current = new OrienteeringState(problem);
+  current.repair(rand, 0.3);
+  localSearch(current, outOfTime);
+  let best = current.clone();
+  // the search runs in epochs: each starts from a fresh randomised construction and walks around its
+  // own best (record-to-record); an epoch ends after `epochLength` rounds without improving on it
+  let epochBest = best.clone();
+  let epochIdle = 0;
+  let intensifying = false;
+  let iterations = 0;
+  let idle = 0;
+  let stoppedBy: OrienteeringResult['stoppedBy'] = 'idle';
+  if (current.candidates.length > 0) {
+    for (;;) {
+      if (iterations >= maxIterations) { stoppedBy = 'iterations'; break; }
+      if (idle >= maxIdle) { stoppedBy = 'idle'; break; }
+      if (outOfTime()) { stoppedBy = 'time'; break; }
+      iterations++;
+      // the last part of the budget intensifies around the overall best (no more restarts)
+      const progress = Math.max(iterations / maxIterations, now && Number.isFinite(timeBudget) ? (now() - t0) / timeBudget : 0);
+      const intensify = progress >= INTENSIFY;
+      if (intensify && !intensifying) {
+        intensifying = true;
+        current = best.clone();
+        epochBest = best.clone();
+        epochIdle = 0;
+      }
+      const restart = !intensify && epochIdle >= epochLength;
+      let trial: OrienteeringState;
+      if (restart) {
+        trial = new OrienteeringState(problem);
+        trial.seedRoutes(rand);
+        trial.repair(rand, 0.5);
+        epochIdle = 0;
+      } else {
+        trial = current.clone();
+        // nodes just removed may not come back in this repair (the local search may bring them back)
+        const removed = perturb(trial, rand);
+        trial.fixSpacing();
+        trial.repair(rand, 0.3, removed);
+      }
+      localSearch(trial, outOfTime);
+      if (restart) {
+        epochBest = trial.clone();
+        current = trial;
+      }
+      if (trial.betterThan(best)) {
+        best = trial.clone();
+        idle = 0;
+      } else idle++;
+      if (!restart && trial.betterThan(epochBest)) {
+        epochBest = trial.clone();
+        current = trial;
+        epochIdle = 0;
+        continue;
+      }
+      epochIdle++;
+      const threshold = ACCEPT * Math.max(1, epochBest.objective());
+      if (trial.objective() >= epochBest.objective() - threshold) current = trial;
+      else if (rand() < 0.2) current = epochBest.clone();
+    }
+  }
+  return best.toResult(iterations, stoppedBy);
+}

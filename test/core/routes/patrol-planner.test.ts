@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildWalkingGraph } from '../../../src/core/routes/walking-graph.ts';
+import { segmentHotspotScores, type IncidentPoint } from '../../../src/core/routes/segment-hotspot-scores.ts';
+import { planPatrolRoutes, type PatrolPlan } from '../../../src/core/routes/patrol-planner.ts';
+import { isUserError } from '../../../src/core/user-error.ts';
+import { seededRandom } from '../../../src/core/random/seeded-random.ts';
+import { gridStreets, street } from './helpers.ts';
+
+// a 7 × 7 grid, 100 m blocks; incidents concentrated on a few sections
+const graph = buildWalkingGraph(gridStreets(7, 7));
+const rand = seededRandom(3);
+const hot: Array<[number, number, number]> = [[50, 300, 12], [300, 450, 9], [550, 100, 7], [250, 0, 5], [600, 550, 4], [100, 150, 3], [400, 250, 2]];
+const incidents: IncidentPoint[] = hot.flatMap(([x, y, c]) => Array.from({ length: c }, () => ({ x: x + (rand() - 0.5) * 20, y: y + (rand() - 0.5) * 4 })));
+const scores = segmentHotspotScores(graph, incidents);
+const start: [number, number] = [300, 300];
+const base = { teams: 3, shiftMinutes: 60, maxIterations: 300 };
+
+const userError = (fn: () => unknown, message: RegExp) => {
+  try {
+    fn();
+    expect.unreachable();
+  } catch (err) {
+    expect(isUserError(err)).toBe(true);
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message).not.toMatch(/\n/);
+  }
+};
+
+/** Checks a plan against its own rules: connected legs along graph edges, times, budget, spacing. */
+function checkPlan(plan: PatrolPlan, shift: number, dwell = 12, spacing = 45) {
+  const visits = new Map<number, number[]>();
+  for (const r of plan.routes) {
+    expect(r.returnMinute).toBeLessThanOrEqual(shift + 1e-6);
+    expect(r.legs).toHaveLength(r.stops.length + 1);
+    let prevEnd = plan.startPoint;
+    let clock = 0;
+    r.legs.forEach((leg, k) => {
+      expect(leg.departMinute).toBeCloseTo(clock, 6);
+      const coords = leg.pieces.flatMap((p) => p.coords);
+      if (coords.length) {
+        expect(coords[0][0]).toBeCloseTo(prevEnd[0], 6);
+        expect(coords[0][1]).toBeCloseTo(prevEnd[1], 6);
+        // consecutive pieces touch: the walk is connected
+        for (let i = 1; i < leg.pieces.length; i++) {
+          const a = leg.pieces[i - 1].coords.at(-1)!;
+          const b = leg.pieces[i].coords[0];
+          expect(Math.hypot(a[0] - b[0], a[1] - b[1])).toBeLessThan(1e-6);
+        }
+        prevEnd = coords.at(-1)!;
+      }
+      clock = leg.arriveMinute;
+      if (k < r.stops.length) {
+        const s = r.stops[k];
+        expect(s.arriveMinute).toBeCloseTo(clock, 6);
+        expect(Math.hypot(prevEnd[0] - s.point[0], prevEnd[1] - s.point[1])).toBeLessThan(1e-6);
+        visits.set(s.edge, [...(visits.get(s.edge) ?? []), s.arriveMinute]);
+        clock += dwell;
+      }
+    });
+    expect(Math.hypot(prevEnd[0] - plan.startPoint[0], prevEnd[1] - plan.startPoint[1])).toBeLessThan(1e-6);
+  }
+  for (const times of visits.values()) {
+    times.sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(spacing - 1e-6);
+  }
+}
+
+describe('planPatrolRoutes', () => {
+  it('plans feasible, connected routes that return within the shift and visit the hottest sections', () => {
+    const plan = planPatrolRoutes(graph, scores, start, base);
+    expect(plan.routes).toHaveLength(3);
+    checkPlan(plan, 60);
+    const visited = new Set(plan.routes.flatMap((r) => r.stops.map((s) => s.edge)));
+    const hottest = [...scores.edgeScores.keys()].sort((a, b) => scores.edgeScores[b] - scores.edgeScores[a]).slice(0, 3);
+    for (const e of hottest) expect(visited.has(e)).toBe(true);
+    expect(plan.stopCovered / plan.totalScore).toBeGreaterThan(0.6);
+  });
+
+  it('is deterministic for a seed; another seed gives other routes of comparable score', () => {
+    const a = planPatrolRoutes(graph, scores, start, { ...base, seed: 1 });
+    const b = planPatrolRoutes(graph, scores, start, { ...base, seed: 1 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const routesOf = (p: PatrolPlan) => JSON.stringify(p.routes.map((r) => r.stops.map((s) => s.edge)));
+    const others = [2, 3, 4, 5].map((seed) => planPatrolRoutes(graph, scores, start, { ...base, seed }));
+    expect(others.some((o) => routesOf(o) !== routesOf(a))).toBe(true);
+    const total = (p: PatrolPlan) => p.routes.reduce((s, r) => s + r.score, 0);
+    for (const o of others) {
+      checkPlan(o, 60);
+      expect(total(o)).toBeGreaterThan(0.9 * total(a));
+    }
+  });
+
+  it("penalises yesterday's stops", () => {
+    const today = planPatrolRoutes(graph, scores, start, { ...base, teams: 1, shiftMinutes: 40 });
+    const first = today.routes[0].stops.map((s) => s.point);
+    const next = planPatrolRoutes(graph, scores, start, { ...base, teams: 1, shiftMinutes: 40, yesterday: first, yesterdayPenalty: 0.9 });
+    const again = next.routes[0].stops.filter((s) => first.some((p) => p[0] === s.point[0] && p[1] === s.point[1]));
+    expect(again.length).toBeLessThan(first.length);
+  });
+
+  it('with revisits off, never stops twice at one place; with revisits, keeps them apart in time', () => {
+    const once = planPatrolRoutes(graph, scores, start, { ...base, teams: 2, shiftMinutes: 150, maxVisits: 1 });
+    const edges = once.routes.flatMap((r) => r.stops.map((s) => s.edge));
+    expect(new Set(edges).size).toBe(edges.length);
+    const twice = planPatrolRoutes(graph, scores, start, { ...base, teams: 2, shiftMinutes: 150, minRevisitMinutes: 30 });
+    checkPlan(twice, 150, 12, 30);
+    expect(twice.routes.flatMap((r) => r.stops).some((s) => s.visit === 2)).toBe(true);
+  });
+
+  it('explains the user errors in one line', () => {
+    userError(() => planPatrolRoutes(graph, scores, start, { ...base, teams: 0 }), /expected a whole number of teams ≥ 1, found 0/);
+    userError(() => planPatrolRoutes(buildWalkingGraph([]), scores, start, base), /street network is empty/);
+    userError(() => planPatrolRoutes(graph, scores, [5000, 5000], base), /start point is \d+ m from the nearest street of the connected walking network/);
+    userError(() => planPatrolRoutes(graph, scores, start, { ...base, shiftMinutes: 13 }), /too short to leave the start/);
+    userError(() => planPatrolRoutes(graph, segmentHotspotScores(graph, []), start, base), /no street section has a hot-spot score/);
+  });
+
+  it('reports a start on a removed fragment as disconnected', () => {
+    const g = buildWalkingGraph([...gridStreets(7, 7), street('Eiland', [[2000, 0], [2100, 0]])]);
+    userError(() => planPatrolRoutes(g, segmentHotspotScores(g, incidents), [2050, 0], base), /1 street fragment\(s\) not connected to it were removed/);
+  });
+});

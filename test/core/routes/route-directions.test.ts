@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { clockText, routeDirections } from '../../../src/core/routes/route-directions.ts';
+import { routeSheet } from '../../../src/core/routes/route-sheet.ts';
+import type { PatrolRoute } from '../../../src/core/routes/patrol-planner.ts';
+import type { PageItem } from '../../../src/core/page/page-model.ts';
+
+// start at (0,0); walk east on Astraat, turn left (north) into Bstraat to stop 1, turn around, back
+const route: PatrolRoute = {
+  team: 2,
+  stops: [{ number: 1, edge: 1, street: 'Bstraat', point: [100, 50], hotspotScore: 5, score: 5, visit: 1, arriveMinute: 2, leaveMinute: 14 }],
+  legs: [
+    { toStop: 1, metres: 150, minutes: 2, departMinute: 0, arriveMinute: 2, pieces: [
+      { edge: 0, name: 'Astraat', coords: [[0, 0], [100, 0]], metres: 100 },
+      { edge: 1, name: 'Bstraat', coords: [[100, 0], [100, 50]], metres: 50 },
+    ] },
+    { toStop: 0, metres: 150, minutes: 2, departMinute: 14, arriveMinute: 16, pieces: [
+      { edge: 1, name: 'Bstraat', coords: [[100, 50], [100, 0]], metres: 50 },
+      { edge: 0, name: 'Astraat', coords: [[100, 0], [0, 0]], metres: 100 },
+    ] },
+  ],
+  metres: 300, walkMinutes: 4, dwellMinutes: 12, returnMinute: 16, score: 5,
+};
+
+describe('routeDirections', () => {
+  it('describes departure, turns, stops with times and the return, in Dutch', () => {
+    const lines = routeDirections(route, { startClock: 18 * 60 + 30, startLabel: 'het wijkhuis' }).map((d) => d.text);
+    expect(lines).toEqual([
+      'Vertrek om 18:30 aan het wijkhuis.',
+      'Loop via de Astraat (100 m).',
+      'Sla linksaf de Bstraat in tot stop 1 (50 m).',
+      'Stop 1: de Bstraat — aankomst 18:32, 12 min blijven, vertrek 18:44.',
+      'Keer om en loop terug door de Bstraat (50 m).',
+      'Sla rechtsaf de Astraat in (100 m).',
+      'Terug aan het wijkhuis om 18:46.',
+    ]);
+  });
+
+  it('writes clock times past midnight', () => {
+    expect(clockText(23 * 60 + 50 + 20)).toBe('00:10');
+  });
+});
+
+describe('routeSheet', () => {
+  it('composes an A4 page with the map, numbered stops and the ordered list', () => {
+    const pages = routeSheet(route, { startClock: 18 * 60, startLabel: 'het wijkhuis', subtitle: 'vrijdag, 18–22 u', context: [[[0, 0], [0, 100]], [[5000, 5000], [5100, 5000]]] });
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ width: 210, height: 297, lang: 'nl' });
+    const flat = (items: PageItem[]): PageItem[] => items.flatMap((i) => (i.kind === 'group' ? flat(i.items) : [i]));
+    const items = flat(pages[0].items);
+    const texts = items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text);
+    expect(texts).toContain('Patrouilleroute team 2');
+    expect(texts).toContain('1'); // the stop number on the map
+    expect(texts).toContain('Terug aan het wijkhuis om 18:16.');
+    expect(items.some((i) => i.kind === 'path' && i.id === 'stop-1')).toBe(true);
+    // context streets outside the view are left out
+    const grey = items.filter((i) => i.kind === 'path' && i.stroke === '#c8c8c8');
+    expect(grey).toHaveLength(1);
+  });
+
+  it('continues a long list on further pages', () => {
+    const many: PatrolRoute = { ...route, legs: Array.from({ length: 40 }, () => route.legs[0]), stops: Array.from({ length: 40 }, () => route.stops[0]) };
+    many.legs = many.legs.map((l, i) => ({ ...l, toStop: i + 1 }));
+    many.stops = many.stops.map((s, i) => ({ ...s, number: i + 1 }));
+    const pages = routeSheet(many);
+    expect(pages.length).toBeGreaterThan(1);
+  });
+});
+
+describe('routeSheet markers', () => {
+  it('draws one marker with both numbers for a place visited twice', () => {
+    const twice: PatrolRoute = { ...route, stops: [route.stops[0], { ...route.stops[0], number: 2 }], legs: [route.legs[0], { ...route.legs[0], toStop: 2, pieces: [] }, route.legs[1]] };
+    const flat = (items: PageItem[]): PageItem[] => items.flatMap((i) => (i.kind === 'group' ? flat(i.items) : [i]));
+    const items = flat(routeSheet(twice)[0].items);
+    expect(items.some((i) => i.kind === 'path' && i.id === 'stop-1-2')).toBe(true);
+    expect(items.some((i) => i.kind === 'text' && i.text === '1/2')).toBe(true);
+  });
+});

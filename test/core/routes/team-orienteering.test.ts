@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readOrienteeringInstance } from '../../../src/core/routes/read-orienteering-instance.ts';
+import { solveOrienteeringInstance } from '../../../src/core/routes/solve-orienteering-instance.ts';
+import { solveTeamOrienteering } from '../../../src/core/routes/team-orienteering.ts';
+import { exhaustiveTop } from './exhaustive-top.ts';
+
+const dir = path.resolve(__dirname, '../../fixtures/routes');
+const instances = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const load = (f: string) => readOrienteeringInstance(readFileSync(path.join(dir, f), 'utf8'), f);
+const dist = (inst: ReturnType<typeof load>, i: number, j: number) => Math.hypot(inst.points[i].x - inst.points[j].x, inst.points[i].y - inst.points[j].y);
+
+describe('solveOrienteeringInstance on committed small instances (optimum by exhaustive search)', () => {
+  it.each(instances)('%s: reaches the exhaustive optimum with feasible routes', (file) => {
+    const inst = load(file);
+    const direct = dist(inst, inst.start, inst.end) <= inst.tmax;
+    const optimum = direct ? exhaustiveTop(inst.points, inst.start, inst.end, inst.teams, inst.tmax) : 0;
+    const answer = solveOrienteeringInstance(inst, { seed: 1, maxIterations: 400 });
+    expect(answer.score).toBe(optimum);
+    expect(answer.feasible).toBe(true);
+    expect(answer.routes).toHaveLength(inst.teams);
+    // independent check of every route: start/end, length within tmax, no point twice, score
+    const seen = new Set<number>();
+    let score = 0;
+    answer.routes.forEach((route, t) => {
+      if (!direct) return expect(route).toEqual([]);
+      expect(route[0]).toBe(inst.start);
+      expect(route[route.length - 1]).toBe(inst.end);
+      let len = 0;
+      for (let i = 1; i < route.length; i++) len += dist(inst, route[i - 1], route[i]);
+      expect(len).toBeLessThanOrEqual(inst.tmax + 1e-9);
+      expect(answer.route_lengths[t]).toBeCloseTo(len, 9);
+      for (const v of route.slice(1, -1)) {
+        expect(seen.has(v)).toBe(false);
+        seen.add(v);
+        score += inst.points[v].score;
+      }
+    });
+    expect(score).toBe(answer.score);
+  });
+
+  it('gives empty routes when even the direct trip is longer than tmax', () => {
+    const answer = solveOrienteeringInstance(load('top-start-end-beyond-tmax.txt'), { seed: 1 });
+    expect(answer).toMatchObject({ score: 0, routes: [[], []], route_lengths: [0, 0], feasible: true });
+  });
+});
+
+describe('solveTeamOrienteering', () => {
+  const inst = load('top-14-points-3-teams.txt');
+  const n = inst.points.length;
+  const cost = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) cost[i * n + j] = dist(inst, i, j);
+  const problem = { n, cost, score: inst.points.map((p) => p.score), start: 0, end: n - 1, teams: 3, budget: inst.tmax };
+
+  it('is deterministic for a seed when the iteration limit stops it', () => {
+    const a = solveTeamOrienteering(problem, { seed: 5, maxIterations: 200 });
+    const b = solveTeamOrienteering(problem, { seed: 5, maxIterations: 200 });
+    expect(a).toEqual(b);
+    expect(a.stoppedBy).not.toBe('time');
+  });
+
+  it('honours the time budget of an injected clock', () => {
+    let t = 0;
+    const now = () => (t += 1); // every reading advances 1 ms
+    const r = solveTeamOrienteering(problem, { seed: 1, now, timeBudget: 50, maxIterations: 1e9, maxIdleIterations: 1e9 });
+    expect(r.stoppedBy).toBe('time');
+    expect(r.iterations).toBeLessThan(50);
+    expect(r.routeLengths.every((l) => l <= inst.tmax + 1e-9)).toBe(true);
+  });
+
+  it('keeps two visits of one spot at least minSpacing apart', () => {
+    // points 1 and 2 are the same place (spot 0); with spacing 6 one route cannot take both back to back
+    const pts = [[0, 0], [1, 0], [1, 0], [0, 1], [0, 0]];
+    const m = pts.length;
+    const c = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) c[i * m + j] = Math.hypot(pts[i][0] - pts[j][0], pts[i][1] - pts[j][1]);
+    const base = { n: m, cost: c, score: [0, 10, 5, 1, 0], service: [0, 1, 1, 1, 0], start: 0, end: 4, teams: 1, budget: 20, spot: [-1, 0, 0, -1, -1] };
+    const without = solveTeamOrienteering({ ...base, minSpacing: 0 }, { seed: 1, maxIterations: 50 });
+    expect(without.score).toBe(16);
+    const spaced = solveTeamOrienteering({ ...base, minSpacing: 6, budget: 5.5 }, { seed: 1, maxIterations: 50 });
+    // 0→1 (t=1) … 3 … 2 needs arrival ≥ 7 at the spot: beyond a 5.5 budget, so only one visit fits
+    expect(spaced.score).toBe(11);
+  });
+
+  it('rejects malformed problems', () => {
+    expect(() => solveTeamOrienteering({ ...problem, teams: 0 })).toThrow(/teams must be a positive integer/);
+    expect(() => solveTeamOrienteering({ ...problem, cost: new Float64Array(3) })).toThrow(/n×n/);
+  });
+});
