@@ -12,7 +12,14 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   blocks: { summary: 'derive street blocks from streets, railways, waterways and a study area', run: async (a) => (await import('./blocks.ts')).blocksCommand(a) },
   build: { summary: 'build an atlas (default: the Arsenaal demo) into layers/', run: async (a) => (await import('./build.ts')).buildCommand(a) },
+  convert: { summary: 'convert any readable vector file to GeoJSON in a chosen CRS', run: async (a) => (await import('./convert.ts')).convertCommand(a) },
+  export: { summary: 'export a print-ready map page (PDF, SVG or PNG) or an atlas of pages', run: async (a) => (await import('./export.ts')).exportCommand(a) },
+  fetch: { summary: 'download a study area from OpenStreetMap (Overpass), Statbel sectors or the GRB WFS', run: async (a) => (await import('./fetch.ts')).fetchCommand(a) },
   'generate-demo': { summary: 'regenerate the synthetic demo inputs in data/arsenaal-demo/', run: async (a) => (await import('./generate-demo.ts')).generateDemo(a) },
+  inspect: { summary: 'show what a data file holds: format, CRS, records, geometry, fields, problems', run: async (a) => (await import('./inspect.ts')).inspectCommand(a) },
+  orienteering: { summary: 'solve a (team) orienteering benchmark instance (Chao TOP or Tsiligirides format)', run: async (a) => (await import('./orienteering.ts')).orienteeringCommand(a) },
+  patrol: { summary: 'plan walking patrol routes for teams to incident hot spots (GeoJSON, GPX, A4 route sheets)', run: async (a) => (await import('./patrol.ts')).patrolCommand(a) },
+  stats: { summary: "spatial statistics of a field: Moran's I, Geary's C, Gi* hot spots, LISA, FDR", run: async (a) => (await import('./stats.ts')).statsCommand(a) },
 };
 
 export function usage(): string {

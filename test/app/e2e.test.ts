@@ -1,6 +1,6 @@
 // End to end: build the app against the fixture layers, serve it with the server `npm start` uses, and look at
 // it in headless Chromium (WebGL through SwiftShader). Skipped where /usr/bin/chromium is missing.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_DATA_RGB, sequentialPalette } from '../../src/core/classify/index.ts';
+import { classPalette, NO_DATA_RGB, sequentialPalette } from '../../src/core/classify/index.ts';
+import { SELECTION_RGB } from '../../src/app/map-layers/selection-layer.ts';
 import { createServer } from '../../scripts/static-server.mjs';
 import { decodePng, differingPixels, distinctColours, findColour, type Pixels } from './png.ts';
 
@@ -31,6 +32,10 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
   let baseUrl = '';
   /** One page for the Dutch tests: SwiftShader compiles deck.gl's shaders per page, which takes seconds. */
   let page: Page;
+  /** Messages of every alert/confirm dialog any page opened: must stay empty (no injected script runs). */
+  const dialogs: string[] = [];
+  /** Where block A03 is on screen (found by its colour in the first test). */
+  let a03 = { x: NaN, y: NaN };
 
   beforeAll(async () => {
     outDir = mkdtempSync(path.join(tmpdir(), 'wijkatlas-dist-'));
@@ -62,6 +67,10 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     const tab = await browser.newPage({ viewport: { width: 1100, height: 720 } });
     const errors: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));
+    tab.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await tab.goto(baseUrl + query);
     await tab.waitForFunction(() => window.__wijkatlasReady === true, undefined, { timeout: 30_000 }).catch((e: Error) => {
       throw new Error(`the map never became ready: ${e.message}; page errors: ${errors.join(' | ') || 'none'}`);
@@ -104,8 +113,9 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
   it('shows block id and value with its unit on hover', async () => {
     const img = await shot(page, 'app-hover-before.png');
     // block A03 (48.2 %) is the only block in the second class
-    const target = findColour(img, sequentialPalette('YlOrRd', 5)[1]);
+    const target = findColour(img, sequentialPalette('YlOrRd', 5)[1], 3, 360);
     expect(target.count).toBeGreaterThan(200);
+    a03 = { x: target.x, y: target.y };
     await page.mouse.move(target.x, target.y);
     const tooltip = page.locator('.tooltip');
     await tooltip.waitFor({ timeout: 5_000 });
@@ -113,6 +123,48 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Bouwblok A03');
     expect(text).toMatch(/Woningen gebouwd vóór 1946: 48,2\s?%/);
+    // 90.1, 77.4, 61, 55, 48.2: fifth of the seven blocks with a value
+    expect(text).toContain('rang 5 van 7');
+  });
+
+  it('opens the block panel on click: fields by theme with labels and units, chart, and HTML in data shown as text only', async () => {
+    await page.mouse.click(a03.x, a03.y);
+    const panel = page.locator('.block-panel');
+    await panel.waitFor({ timeout: 5_000 });
+    expect(await panel.locator('h2').innerText()).toBe('Bouwblok A03');
+    const text = (await panel.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('WONEN'); // theme headings (upper-cased by CSS)
+    expect(text).toMatch(/Woningen gebouwd vóór 1946 48,2\s?%/);
+    expect(text).toContain('Aantal woningen 18 woningen');
+    // the fixture's remark is an HTML payload: it must appear literally and never become an element
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('img').count()).toBe(0);
+    await panel.locator('.block-chart svg').waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.block-chart rect').count()).toBeGreaterThan(2);
+    await page.mouse.move(1, 1);
+    await settle(page);
+    const img = await shot(page, 'app-block-panel.png');
+    expect(findColour(img, SELECTION_RGB).count).toBeGreaterThan(100);
+    expect(dialogs).toEqual([]);
+    await panel.getByRole('button', { name: 'Sluiten' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('sel')).toBeNull();
+  });
+
+  it('hides and shows a layer from the layers panel', async () => {
+    await page.mouse.move(1, 1);
+    await settle(page);
+    const before = await shot(page, 'app-layers-before.png');
+    const streets = page.getByLabel('Straten tonen');
+    await streets.uncheck();
+    await settle(page);
+    const without = await shot(page, 'app-no-streets.png');
+    // compare the map right of the control panel (x ≥ 360)
+    expect(differingPixels(before, without, 360)).toBeGreaterThan(500);
+    expect(new URL(page.url()).searchParams.get('lyr')).toContain('-streets:100');
+    await streets.check();
+    await settle(page);
+    expect(differingPixels(before, await shot(page, 'app-streets-again.png'), 360)).toBeLessThan(50);
   });
 
   it('recolours the blocks when another indicator is chosen with the labelled select', async () => {
@@ -121,8 +173,8 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     const before = await shot(page, 'app-before.png');
     const select = page.getByLabel('Indicator', { exact: true });
     // numeric fields only, grouped by theme; the string field survey_status is not offered
-    expect(await select.locator('option').allTextContents()).toEqual(['Woningen gebouwd vóór 1946', 'Aantal woningen', 'Huurders']);
-    expect(await select.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(['Wonen', 'Huishoudens en huur']);
+    expect(await select.locator('option').allTextContents()).toEqual(['Woningen gebouwd vóór 1946', 'Aantal woningen', 'Huurders', 'Incidenten (totaal)']);
+    expect(await select.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(['Wonen', 'Huishoudens en huur', 'Veiligheid']);
     await select.focus();
     await select.selectOption('pct_renters');
     await page.waitForFunction(() => window.__wijkatlasRenderedIndicator === 'pct_renters');
@@ -132,19 +184,161 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     // tenure indicators use YlGnBu
     expect(coloursShown(after, sequentialPalette('YlGnBu', 5))).toBe(5);
     expect(await page.locator('.legend figcaption').innerText()).toContain('Huurders');
+
+    // equal intervals in 3 classes: 10,5 … 80 cut at 33,7 and 56,8 (hand-computed), counts 4 / 1 / 2
+    await page.getByLabel('Methode').selectOption('equal');
+    await page.getByLabel('Klassen', { exact: true }).selectOption('3');
+    await page.waitForFunction(() => window.__wijkatlasRenderedKey?.startsWith('pct_renters|equal|3|'));
+    await settle(page);
+    const equal = await shot(page, 'app-renters-equal.png');
+    expect(differingPixels(after, equal)).toBeGreaterThan(2000);
+    expect(coloursShown(equal, classPalette('YlGnBu', 3))).toBe(3);
+    const rows = (await page.locator('.legend li').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(rows).toEqual(['10,5 – 33,7 4 blokken', '33,7 – 56,8 1 blok', '56,8 – 80,0 2 blokken', 'geen gegevens / onderdrukt 1 blok']);
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('ind'), params.get('cls'), params.get('k')]).toEqual(['pct_renters', 'equal', '3']);
+  });
+
+  it('links table and map: a map click selects the row, a row click outlines the block; CSV export for Excel', async () => {
+    // a taller window, so the table drawer leaves the blocks in view
+    await page.setViewportSize({ width: 1100, height: 960 });
+    await page.getByRole('button', { name: 'Tabel tonen' }).click();
+    const table = page.locator('.block-table');
+    await table.waitFor({ timeout: 10_000 });
+    expect(await table.locator('tbody tr').count()).toBe(8);
+    await page.mouse.move(1, 1);
+    await settle(page);
+    // A03 (41 %) is alone in the middle class of the equal-interval map
+    const target = findColour(await shot(page, 'app-table-open.png'), classPalette('YlGnBu', 3)[1], 3, 360);
+    expect(target.count).toBeGreaterThan(200);
+    // map → table
+    await page.mouse.click(target.x, target.y);
+    await expect.poll(() => table.locator('tr[aria-selected="true"] th').allInnerTexts()).toEqual(['A03']);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await page.mouse.move(1, 1);
+    await settle(page);
+    const none = await shot(page, 'app-table.png');
+    expect(findColour(none, SELECTION_RGB).count).toBeLessThan(20);
+    // table → map
+    await table.locator('tbody tr', { hasText: 'B01' }).click();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('sel') === 'B01');
+    await settle(page);
+    const outlined = await shot(page, 'app-table-selected.png');
+    expect(findColour(outlined, SELECTION_RGB).count).toBeGreaterThan(100);
+    expect(await page.locator('.block-panel h2').innerText()).toBe('Bouwblok B01');
+    // sorting by the indicator, descending: B01 (66,7) after A01 (80)
+    const header = table.getByRole('button', { name: /^Huurders/ });
+    await header.click();
+    await header.click();
+    expect((await table.locator('tbody th').allInnerTexts()).slice(0, 2)).toEqual(['A01', 'B01']);
+    // export
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (Excel)' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFblock_id;pct_built_before_1945;pct_renters;dwellings;survey_status;remark;incidents_total\r\n')).toBe(true);
+    expect(csv).toContain('A01;12,5;80;24;ok;;3\r\n');
+    expect(csv).toContain('A03;48,2;41;18;ok;<img src=x onerror=alert(1)>;0\r\n');
+    // a category filter narrows table and legend together, and fades the block on the map
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await page.mouse.move(1, 1);
+    await settle(page);
+    const unfiltered = await shot(page, 'app-unfiltered.png');
+    await page.locator('summary', { hasText: 'Filters' }).click();
+    await page.getByRole('group', { name: 'Status van de bevraging' }).getByRole('checkbox', { name: 'ok (6)' }).uncheck();
+    await expect.poll(() => table.locator('tbody th').allInnerTexts()).toEqual(['B03', 'B04']);
+    expect(await page.locator('.legend-filtered').innerText()).toBe('Filter actief: 2 van 8 blokken getoond');
+    expect(await page.locator('.legend li').first().innerText()).toMatch(/1 blok$/); // B03 (15,2 %) only; B04 has no value
+    await settle(page);
+    expect(differingPixels(unfiltered, await shot(page, 'app-filtered.png'), 360)).toBeGreaterThan(2000);
+    await page.getByRole('button', { name: 'Alle filters wissen' }).click();
+    await page.getByRole('button', { name: 'Tabel verbergen' }).click();
+    expect(dialogs).toEqual([]);
+  });
+
+  it('hot-spot panel: computes Gi* in a worker only when opened, draws it over the map, says "significant bij FDR q"', async () => {
+    await page.mouse.move(1, 1);
+    await settle(page);
+    const before = await shot(page, 'app-hotspots-before.png');
+    const summary = page.locator('details[data-panel="hotspots"] > summary');
+    expect(await page.locator('.hotspot-legend').count()).toBe(0); // closed: nothing computed
+    await summary.click();
+    const legend = page.locator('.hotspot-legend');
+    await legend.waitFor({ timeout: 20_000 });
+    expect(await legend.innerText()).toMatch(/significant bij FDR q = 0,05/);
+    expect(await legend.innerText()).not.toMatch(/p < 0[.,]05/);
+    await page.waitForTimeout(300);
+    await settle(page);
+    const withHotspots = await shot(page, 'app-hotspots.png');
+    expect(differingPixels(before, withHotspots, 360)).toBeGreaterThan(500);
+    await summary.click(); // closing the panel removes its layer
+    await page.waitForTimeout(200);
+    await settle(page);
+    expect(differingPixels(before, await shot(page, 'app-hotspots-closed.png'), 360)).toBeLessThan(50);
+  });
+
+  it('patrol panel: plans routes for the teams from the incident counts and draws them on the map', async () => {
+    await page.mouse.move(1, 1);
+    await settle(page);
+    const before = await shot(page, 'app-patrol-before.png');
+    const summary = page.locator('details[data-panel="patrol"] > summary');
+    await summary.click();
+    const panel = page.locator('.patrol-panel');
+    await panel.waitFor({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Plan routes' }).click();
+    await panel.locator('table').waitFor({ timeout: 30_000 });
+    const rows = await panel.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBe(4);
+    for (const r of rows) expect(r).toMatch(/Team \d/);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    await page.waitForTimeout(300);
+    await settle(page);
+    expect(differingPixels(before, await shot(page, 'app-patrol.png'), 360)).toBeGreaterThan(200);
+    await summary.click();
+    await page.waitForTimeout(200);
+    await settle(page);
+    expect(differingPixels(before, await shot(page, 'app-patrol-closed.png'), 360)).toBeLessThan(50);
+  });
+
+  it('export panel: the dialog previews the print page and downloads the same SVG as the CLI composes', async () => {
+    await page.locator('details[data-panel="export"] > summary').click();
+    await page.getByRole('button', { name: /Kaart exporteren \(PDF, SVG, PNG\)/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ timeout: 20_000 });
+    const preview = dialog.locator('img');
+    await preview.first().waitFor({ timeout: 20_000 });
+    expect(await preview.first().getAttribute('src')).toMatch(/^blob:/);
+    await dialog.getByLabel(/Formaat/).selectOption('svg');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Downloaden' }).click()]);
+    const file = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const svg = readFileSync(file, 'utf8');
+    for (const role of ['map', 'legend', 'scale-bar', 'north-arrow', 'sources']) expect(svg).toContain(`class="${role}"`);
+    expect(svg).toContain('geen gegevens / onderdrukt');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('details[data-panel="export"] > summary').click();
+    expect(dialogs).toEqual([]);
   });
 
   it('speaks English with ?lang=en and switches back to Dutch with the toggle', async () => {
-    const en = await openAtlas('?lang=en');
+    const en = await openAtlas('?lang=en&ind=dwellings&cls=jenks&k=3');
     await shot(en, 'app-en.png');
     expect(await en.title()).toBe('Arsenaal, Mechelen (test atlas) — Wijkatlas');
     expect(await en.locator('html').getAttribute('lang')).toBe('en');
     expect(await en.getByLabel('Indicator', { exact: true }).locator('option').allTextContents()).toContain('Dwellings built before 1946');
     expect(await en.getByText('Demo data — synthetic').isVisible()).toBe(true);
     expect(await en.locator('.legend').innerText()).toContain('no data / suppressed');
+    // the shared view: dwellings in three Jenks classes (4, 18, 22, 24, 27, 31, 35, 40 → {4} {18…27} {31…40}, SDCM 83.4 by exhaustion)
+    expect(await en.getByLabel('Method').inputValue()).toBe('jenks');
+    expect(await en.getByLabel('Indicator', { exact: true }).inputValue()).toBe('dwellings');
+    const legendRows = (await en.locator('.legend li').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(legendRows).toEqual(['4 – 18 1 block', '18 – 31 4 blocks', '31 – 40 3 blocks', 'no data / suppressed 0 blocks']);
+    expect(await en.getByText('Layers', { exact: true }).isVisible()).toBe(true);
     await en.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
     expect(await en.getByText('Demogegevens — synthetisch').isVisible()).toBe(true);
     expect(new URL(en.url()).searchParams.get('lang')).toBeNull();
+    expect(await en.getByText('Lagen', { exact: true }).isVisible()).toBe(true);
+    expect(await en.getByLabel('Methode').inputValue()).toBe('jenks');
     await en.close();
+    expect(dialogs).toEqual([]);
   });
 });

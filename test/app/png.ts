@@ -69,12 +69,13 @@ export function decodePng(png: Buffer): Pixels {
   return { width, height, data };
 }
 
-/** Pixels whose colour is within `tolerance` (per channel) of `rgb`, and their centre. */
-export function findColour(img: Pixels, rgb: readonly number[], tolerance = 3): { count: number; x: number; y: number } {
+/** Pixels whose colour is within `tolerance` (per channel) of `rgb`, and their centre; only from column `fromX` on when given (e.g. right of the panel). */
+export function findColour(img: Pixels, rgb: readonly number[], tolerance = 3, fromX = 0): { count: number; x: number; y: number } {
   let count = 0;
   let sx = 0;
   let sy = 0;
   for (let i = 0; i < img.width * img.height; i++) {
+    if (i % img.width < fromX) continue;
     const o = i * 4;
     if (Math.abs(img.data[o] - rgb[0]) <= tolerance && Math.abs(img.data[o + 1] - rgb[1]) <= tolerance && Math.abs(img.data[o + 2] - rgb[2]) <= tolerance) {
       count++;
@@ -92,11 +93,12 @@ export function distinctColours(img: Pixels): number {
   return seen.size;
 }
 
-/** Number of pixels that differ between two images of the same size. */
-export function differingPixels(a: Pixels, b: Pixels): number {
+/** Number of pixels that differ between two images of the same size, optionally only from column `fromX` on (e.g. right of the panel). */
+export function differingPixels(a: Pixels, b: Pixels, fromX = 0): number {
   if (a.width !== b.width || a.height !== b.height) return Math.max(a.width * a.height, b.width * b.height);
   let n = 0;
   for (let o = 0; o < a.data.length; o += 4) {
+    if ((o / 4) % a.width < fromX) continue;
     if (a.data[o] !== b.data[o] || a.data[o + 1] !== b.data[o + 1] || a.data[o + 2] !== b.data[o + 2]) n++;
   }
   return n;

@@ -1,8 +1,8 @@
 import { formatDate, localized, t, type Lang, type Localized } from '../i18n.ts';
 
-/** The always-visible source line: the manifest's attribution and the data date. */
-export function Provenance({ attribution, dataDate, lang }: { attribution: Localized[]; dataDate?: string; lang: Lang }) {
-  const parts = attribution.map((a) => localized(a, lang));
+/** The always-visible source line: the manifest's attribution, the basemap's credit while it is shown, and the data date. */
+export function Provenance({ attribution, dataDate, extra = [], lang }: { attribution: Localized[]; dataDate?: string; extra?: string[]; lang: Lang }) {
+  const parts = [...attribution.map((a) => localized(a, lang)), ...extra];
   if (dataDate) parts.push(t(lang, 'dataDate', { date: formatDate(dataDate, lang) }));
   return (
     <footer className="provenance">

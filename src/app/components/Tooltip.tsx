@@ -20,8 +20,19 @@ function placement(x: number, y: number): CSSProperties {
   };
 }
 
-/** Block id and the value of the mapped indicator, next to the pointer. */
-export function Tooltip({ x, y, feature, field, lang }: { x: number; y: number; feature: Feature; field: TooltipField; lang: Lang }) {
+export interface TooltipProps {
+  x: number;
+  y: number;
+  feature: Feature;
+  field: TooltipField;
+  /** Rank of the block for the indicator (1 = highest; 0 = no data) and how many blocks are ranked. */
+  rank: number;
+  ranked: number;
+  lang: Lang;
+}
+
+/** Block id, the value of the mapped indicator with its unit, and its rank, next to the pointer. */
+export function Tooltip({ x, y, feature, field, rank, ranked, lang }: TooltipProps) {
   const props = feature.properties ?? {};
   const value = numericValue(props[field.name]);
   return (
@@ -31,6 +42,7 @@ export function Tooltip({ x, y, feature, field, lang }: { x: number; y: number; 
         {localized(field.label, lang)}:{' '}
         {value === null ? <em>{t(lang, 'legendNoData')}</em> : withUnit(formatValue(value, lang), field.unit, lang)}
       </span>
+      {rank > 0 && <span className="tooltip-rank">{t(lang, 'tooltipRank', { rank, total: ranked })}</span>}
     </div>
   );
 }

@@ -7,8 +7,11 @@
  * @example
  * finiteValues([3, null, NaN, 1]); // [3, 1]
  */
-export function finiteValues(values: ReadonlyArray<number | null | undefined>): number[] {
+export function finiteValues(values: ArrayLike<number | null | undefined>): number[] {
   const out: number[] = [];
-  for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
+  }
   return out;
 }

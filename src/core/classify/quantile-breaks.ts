@@ -1,4 +1,4 @@
-import { finiteValues } from './finite-values.ts';
+import { sortedFiniteValues } from './sorted-finite-values.ts';
 
 /** Options of {@link quantileBreaks}. */
 export interface QuantileBreaksOptions {
@@ -27,12 +27,12 @@ export interface QuantileBreaksOptions {
  * @example
  * quantileBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { classes: 5 }); // [2.8, 4.6, 6.4, 8.2] (up to rounding)
  */
-export function quantileBreaks(values: ReadonlyArray<number | null | undefined>, options: QuantileBreaksOptions = {}): number[] {
+export function quantileBreaks(values: ArrayLike<number | null | undefined>, options: QuantileBreaksOptions = {}): number[] {
   const { classes = 5, unique = false } = options;
   if (!Number.isInteger(classes) || classes < 1) {
     throw new RangeError(`quantileBreaks: expected options.classes to be a positive integer, found ${classes}.`);
   }
-  const sorted = finiteValues(values).sort((a, b) => a - b);
+  const sorted = sortedFiniteValues(values);
   if (sorted.length === 0) return [];
   const breaks: number[] = [];
   for (let i = 1; i < classes; i++) breaks.push(quantileOfSorted(sorted, i / classes));
@@ -42,7 +42,7 @@ export function quantileBreaks(values: ReadonlyArray<number | null | undefined>,
 }
 
 /** R-7 quantile of an ascending array (same formula as d3.quantileSorted). */
-function quantileOfSorted(sorted: number[], p: number): number {
+function quantileOfSorted(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const a = sorted[lo];

@@ -1,0 +1,100 @@
+/**
+ * The analysis panels mounted next to the map: hot spots (issue "spatial statistics") and the print
+ * export (issue "map export"). Each heavy component loads lazily, so the first map does not wait for
+ * the statistics worker, the page composer or pdfkit.
+ */
+import { lazy, Suspense, useCallback, useMemo, useState, type ComponentProps } from 'react';
+import type { AtlasPanel, AtlasPanelContext } from './App.tsx';
+import { numericFields } from './data/manifest.ts';
+import { localized } from './i18n.ts';
+import type { HotspotLayerProps } from './map-layers/hotspot-layer.ts';
+
+const HotspotPanel = lazy(() => import('./components/HotspotPanel.tsx').then((m) => ({ default: m.HotspotPanel })));
+const PatrolPanel = lazy(() => import('./components/PatrolPanel.tsx').then((m) => ({ default: m.PatrolPanel })));
+const ExportDialog = lazy(() => import('./components/ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
+
+const LOADING = { nl: 'Laden…', en: 'Loading…' } as const;
+
+function HotspotSection({ ctx }: { ctx: AtlasPanelContext }) {
+  const { atlas, lang, indicator, setLayers } = ctx;
+  const blocks = atlas.data[atlas.blocksLayer.id];
+  const fields = useMemo(() => numericFields(atlas.blocksLayer).map((f) => ({ name: f.name, label: localized(f.label, lang) })), [atlas.blocksLayer, lang]);
+  const onLayer = useCallback(
+    (p: HotspotLayerProps | null) => {
+      if (!p) {
+        setLayers([]);
+        return;
+      }
+      void import('./map-layers/hotspot-layer.ts').then((m) => setLayers([m.createHotspotLayer(p)]));
+    },
+    [setLayers],
+  );
+  return (
+    <Suspense fallback={<p>{LOADING[lang]}</p>}>
+      <HotspotPanel blocks={blocks} fields={fields} lang={lang} defaultField={indicator} onLayer={onLayer} idField="block_id" />
+    </Suspense>
+  );
+}
+
+const NO_STREETS = { nl: 'Deze atlas heeft geen stratenlaag: patrouilleroutes hebben straten nodig.', en: 'This atlas has no streets layer: patrol routes need streets.' } as const;
+const NO_INCIDENTS = {
+  nl: 'Deze atlas heeft geen veld incidents_total op de bouwblokken: voeg incidenten toe aan de atlas (bron "incidents") of plan met `wijkatlas patrol --incidents`.',
+  en: 'This atlas has no incidents_total field on its blocks: add incidents to the atlas (source "incidents") or plan with `wijkatlas patrol --incidents`.',
+} as const;
+
+function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
+  const { atlas, lang, setLayers } = ctx;
+  const streetsLayer = atlas.manifest.layers.find((l) => l.id === 'streets' || l.kind === 'streets');
+  const streets = streetsLayer ? atlas.data[streetsLayer.id] : undefined;
+  const blocks = atlas.data[atlas.blocksLayer.id];
+  const incidents = useMemo(() => ({ kind: 'counts' as const, data: blocks, countField: 'incidents_total' }), [blocks]);
+  const onRoutes = useCallback(
+    (routes: Parameters<ComponentProps<typeof PatrolPanel>['onRoutes']>[0]) => {
+      if (!routes) {
+        setLayers([]);
+        return;
+      }
+      void import('./map-layers/patrol-layer.ts').then((m) => setLayers(m.createPatrolLayers({ data: routes })));
+    },
+    [setLayers],
+  );
+  if (!streets) return <p>{NO_STREETS[lang]}</p>;
+  if (!atlas.blocksLayer.fields.some((f) => f.name === 'incidents_total')) return <p>{NO_INCIDENTS[lang]}</p>;
+  return (
+    <Suspense fallback={<p>{LOADING[lang]}</p>}>
+      <PatrolPanel streets={streets} incidents={incidents} lang={lang} onRoutes={onRoutes} />
+    </Suspense>
+  );
+}
+
+const EXPORT_TEXT = {
+  nl: { open: 'Kaart exporteren (PDF, SVG, PNG)…', hint: 'Dezelfde pagina als `wijkatlas export`: titel, legende, schaalbalk, noordpijl, bronnen.' },
+  en: { open: 'Export map (PDF, SVG, PNG)…', hint: 'The same page as `wijkatlas export`: title, legend, scale bar, north arrow, sources.' },
+} as const;
+
+function ExportSection({ ctx }: { ctx: AtlasPanelContext }) {
+  const [open, setOpen] = useState(false);
+  const t = EXPORT_TEXT[ctx.lang];
+  const layers = useMemo(() => Object.fromEntries(Object.entries(ctx.atlas.data).map(([id, fc]) => [id, fc.features])), [ctx.atlas.data]);
+  const close = useCallback(() => setOpen(false), []);
+  return (
+    <div className="export-section">
+      <p className="hint">{t.hint}</p>
+      <button type="button" onClick={() => setOpen(true)}>
+        {t.open}
+      </button>
+      {open && (
+        <Suspense fallback={<p>{LOADING[ctx.lang]}</p>}>
+          <ExportDialog manifest={ctx.atlas.manifest} layers={layers} indicator={ctx.indicator} layer={ctx.atlas.blocksLayer.id} lang={ctx.lang} onClose={close} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+/** The panels main.tsx passes to <App panels={…}>. A stable array: define once. */
+export const ANALYSIS_PANELS: AtlasPanel[] = [
+  { id: 'hotspots', title: { nl: 'Hotspots en ruimtelijke statistiek', en: 'Hot spots and spatial statistics' }, render: (ctx) => <HotspotSection ctx={ctx} /> },
+  { id: 'patrol', title: { nl: 'Patrouilleroutes (toezichthouders)', en: 'Patrol routes (street supervisors)' }, render: (ctx) => <PatrolSection ctx={ctx} /> },
+  { id: 'export', title: { nl: 'Kaart exporteren', en: 'Export map' }, render: (ctx) => <ExportSection ctx={ctx} /> },
+];
