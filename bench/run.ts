@@ -101,6 +101,8 @@ async function overlayCase(nBlocks: number, nCover: number) {
 }
 
 async function main() {
+  const only = process.argv.slice(2);
+  if (only.length > 0 && !only.includes('foundation')) return runSuites(only);
   console.error(`wijkatlas bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
   const out = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-bench-'));
   const demo = await time(5, () => buildAtlas(path.join(root, DEFAULT_CONFIG), out));
@@ -125,6 +127,21 @@ async function main() {
   }
   mkdirSync(path.join(root, 'tmp'), { recursive: true });
   writeFileSync(path.join(root, 'tmp/bench.json'), JSON.stringify(rows, null, 2));
+
+  await runSuites(process.argv.slice(2));
+}
+
+/**
+ * The other issues' benchmarks, each its own script (also runnable alone with `npx tsx bench/NAME.ts`).
+ * `npm run bench -- stats export` runs a subset; `npm run bench -- foundation` only the cases above.
+ */
+async function runSuites(wanted: string[]): Promise<void> {
+  for (const suite of ['stats', 'orienteering', 'export', 'app']) {
+    if (wanted.length > 0 && !wanted.includes(suite)) continue;
+    console.log(`\n## bench/${suite}.ts\n`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, `bench/${suite}.ts`)], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) console.error(`  bench/${suite}.ts exited with ${r.status}`);
+  }
 }
 
 await main();
