@@ -2,7 +2,6 @@ import { BUDGET_EPS, type OrienteeringState } from './orienteering-state.ts';
 
 const IMPROVE = 1e-9;
 const noRandom = () => 0.5;
-const TWO = process.env.TWO === '1';
 
 /** Best insertion of v into an explicit sequence of length `base`, within the budget (spacing checked for route r). */
 function bestInsertSeq(s: OrienteeringState, r: number, seq: readonly number[], base: number, v: number): { pos: number; len: number } | null {
@@ -151,6 +150,7 @@ function swapUnvisited(s: OrienteeringState): boolean {
  */
 function replaceUnvisited(s: OrienteeringState): boolean {
   if (s.hasSpots) return false;
+  const weighted = (s.p.balanceWeight ?? 0) > 0;
   const score = s.p.score;
   const c = s.c;
   const n = s.n;
@@ -222,7 +222,8 @@ function replaceUnvisited(s: OrienteeringState): boolean {
         bestLen = len;
       }
     }
-    if (bestR < 0) continue;
+    // with a route-balance weight above 1 a higher total can still lower the objective
+    if (bestR < 0 || (weighted && objectiveWith(s, bestR, bestGain, -1, 0) <= s.objective() + IMPROVE)) continue;
     const route = s.routes[bestR];
     s.where[route[bestPos]] = -1;
     route.splice(bestPos, 1);
@@ -236,15 +237,18 @@ function replaceUnvisited(s: OrienteeringState): boolean {
   return changed;
 }
 
-/** Scratch route for replaceTwo. */
-let scratch = new Int32Array(64);
+/** The five cheapest insertion edges of replaceTwo (edge k: from route[k − 1] or start to route[k] or end). */
+const topK = new Int32Array(5);
+const topD = new Float64Array(5);
 
 /**
  * Replaces two visited nodes of one route (anywhere in it) by one unvisited node of higher score
- * than both together, at its best place (without revisit spots only).
+ * than both together, at its best place (without revisit spots only). The five cheapest insertion
+ * edges of each unvisited node are found once per route, so each pair is then checked in O(1).
  */
 function replaceTwo(s: OrienteeringState): boolean {
   if (s.hasSpots) return false;
+  const weighted = (s.p.balanceWeight ?? 0) > 0;
   const score = s.p.score;
   const c = s.c;
   const n = s.n;
@@ -253,22 +257,38 @@ function replaceTwo(s: OrienteeringState): boolean {
   const K = s.routes.length;
   let changed = false;
   for (let r = 0; r < K; r++) {
-    let route = s.routes[r];
-    if (route.length < 2) continue;
-    // the two lowest scores of the route: an unvisited node must beat their sum
-    let lo1 = Infinity;
-    let lo2 = Infinity;
-    for (const v of route) {
-      const x = score[v];
-      if (x < lo1) { lo2 = lo1; lo1 = x; } else if (x < lo2) lo2 = x;
-    }
+    if (s.routes[r].length < 2) continue;
     for (const u of s.candidates) {
+      const route = s.routes[r];
+      const m = route.length;
+      if (m < 2) break;
+      // the two lowest scores of the route: an unvisited node must beat their sum
+      let lo1 = Infinity;
+      let lo2 = Infinity;
+      for (const v of route) {
+        const x = score[v];
+        if (x < lo1) { lo2 = lo1; lo1 = x; } else if (x < lo2) lo2 = x;
+      }
       if (s.where[u] >= 0 || score[u] <= lo1 + lo2) continue;
       const su = score[u];
       const svu = s.svc(u);
-      route = s.routes[r];
-      const m = route.length;
-      if (scratch.length < m + 1) scratch = new Int32Array(2 * m + 2);
+      const len = s.len[r];
+      let top = 0;
+      let a = start;
+      for (let k = 0; k <= m; k++) {
+        const b = k === m ? end : route[k];
+        const d = c[a * n + u] + c[u * n + b] - c[a * n + b];
+        a = b;
+        if (top === 5 && d >= topD[4]) continue;
+        let q = top < 5 ? top++ : 4;
+        while (q > 0 && topD[q - 1] > d) {
+          topD[q] = topD[q - 1];
+          topK[q] = topK[q - 1];
+          q--;
+        }
+        topD[q] = d;
+        topK[q] = k;
+      }
       let bestGain = 0;
       let bestLen = Infinity;
       let b1 = -1;
@@ -277,40 +297,49 @@ function replaceTwo(s: OrienteeringState): boolean {
       for (let p1 = 0; p1 < m; p1++) {
         const v1 = route[p1];
         if (score[v1] + lo1 >= su) continue;
-        const sav1 = s.len[r] - lengthWithout(s, r, p1);
+        const prev1 = p1 === 0 ? start : route[p1 - 1];
+        const sav1 = len - lengthWithout(s, r, p1);
         for (let p2 = p1 + 1; p2 < m; p2++) {
           const v2 = route[p2];
           const gain = su - score[v1] - score[v2];
           if (gain <= 0 || gain < bestGain) continue;
+          const next2 = p2 + 1 === m ? end : route[p2 + 1];
           let base: number;
-          if (p2 === p1 + 1) {
-            const a = p1 === 0 ? start : route[p1 - 1];
-            const b = p2 + 1 === m ? end : route[p2 + 1];
-            base = s.len[r] - c[a * n + v1] - c[v1 * n + v2] - c[v2 * n + b] + c[a * n + b] - s.svc(v1) - s.svc(v2);
-          } else base = s.len[r] - sav1 - (s.len[r] - lengthWithout(s, r, p2));
+          if (p2 === p1 + 1) base = len - c[prev1 * n + v1] - c[v1 * n + v2] - c[v2 * n + next2] + c[prev1 * n + next2] - s.svc(v1) - s.svc(v2);
+          else base = len - sav1 - (len - lengthWithout(s, r, p2));
           if (base + svu > limit) continue;
-          // best insertion of u into the route without p1 and p2
-          let a = start;
+          // cheapest untouched edge (edges p1, p1 + 1, p2, p2 + 1 touch the removed nodes)
+          let delta = Infinity;
           let at = -1;
-          let bl = Infinity;
-          let q = 0;
-          for (let k = 0; k <= m; k++) {
-            if (k === p1 || k === p2) continue;
-            const b = k === m ? end : route[k];
-            const len = base + c[a * n + u] + c[u * n + b] - c[a * n + b] + svu;
-            if (len <= limit && len < bl) { bl = len; at = q; }
-            a = b;
-            q++;
+          for (let q = 0; q < top; q++) {
+            const k = topK[q];
+            if (k === p1 || k === p1 + 1 || k === p2 || k === p2 + 1) continue;
+            delta = topD[q];
+            at = k < p1 ? k : k < p2 ? k - 1 : k - 2;
+            break;
           }
-          if (at < 0 || (gain === bestGain && bl >= bestLen)) continue;
+          // the edges that join the gaps
+          if (p2 === p1 + 1) {
+            const d = c[prev1 * n + u] + c[u * n + next2] - c[prev1 * n + next2];
+            if (d < delta) { delta = d; at = p1; }
+          } else {
+            const n1 = route[p1 + 1];
+            const d1 = c[prev1 * n + u] + c[u * n + n1] - c[prev1 * n + n1];
+            if (d1 < delta) { delta = d1; at = p1; }
+            const pr2 = route[p2 - 1];
+            const d2 = c[pr2 * n + u] + c[u * n + next2] - c[pr2 * n + next2];
+            if (d2 < delta) { delta = d2; at = p2 - 1; }
+          }
+          const newLen = base + delta + svu;
+          if (at < 0 || newLen > limit || (gain === bestGain && newLen >= bestLen)) continue;
           bestGain = gain;
-          bestLen = bl;
+          bestLen = newLen;
           b1 = p1;
           b2 = p2;
           bestAt = at;
         }
       }
-      if (b1 < 0) continue;
+      if (b1 < 0 || (weighted && objectiveWith(s, r, bestGain, -1, 0) <= s.objective() + IMPROVE)) continue;
       s.where[route[b1]] = -1;
       s.where[route[b2]] = -1;
       route.splice(b2, 1);
@@ -318,13 +347,6 @@ function replaceTwo(s: OrienteeringState): boolean {
       route.splice(bestAt, 0, u);
       s.refresh(r);
       changed = true;
-      lo1 = Infinity;
-      lo2 = Infinity;
-      for (const v of route) {
-        const x = score[v];
-        if (x < lo1) { lo2 = lo1; lo1 = x; } else if (x < lo2) lo2 = x;
-      }
-      if (route.length < 2) break;
     }
   }
   return changed;
@@ -622,8 +644,8 @@ function twoOptStar(s: OrienteeringState): boolean {
 
 /**
  * Local search to a local optimum: rounds of 2-opt on every route, greedy insertion, swap with an
- * unvisited node (1–1 and 2–1, in place), relocate, exchange and 2-opt* (tail exchange)
- * between routes, until a round improves nothing (or time is up). With `full` false only the
+ * unvisited node (1–1 and 2–1, in place), replace (1–1 at the best places), relocate, exchange and
+ * 2-opt* (tail exchange) between routes, until a round improves nothing (or time is up). With `full` false only the
  * within-route moves and the swaps run (a cheap first pass that filters hopeless trials).
  */
 export function localSearch(s: OrienteeringState, outOfTime: () => boolean, full = true): void {
@@ -633,9 +655,8 @@ export function localSearch(s: OrienteeringState, outOfTime: () => boolean, full
     let improved = s.repair(noRandom, 0);
     improved = swapUnvisited(s) || improved;
     improved = swapTwoForOne(s) || improved;
-    if (full) improved = replaceUnvisited(s) || improved;
-    if (full && TWO) improved = replaceTwo(s) || improved;
     if (full) {
+      improved = replaceUnvisited(s) || improved;
       // each inter-route move runs to its own local optimum before the next round's insertions
       while (relocate(s)) improved = true;
       while (exchange(s)) improved = true;
@@ -643,4 +664,13 @@ export function localSearch(s: OrienteeringState, outOfTime: () => boolean, full
     }
     if (!improved) return;
   }
+}
+
+/**
+ * Tries the costlier 2–1 replacement (two visited nodes of a route, anywhere in it, for one
+ * unvisited node of higher score) on a local optimum, then the local search again, until it finds
+ * nothing. The solver runs it on promising trials only.
+ */
+export function deepen(s: OrienteeringState, outOfTime: () => boolean): void {
+  for (let guard = 0; guard < 1000 && !outOfTime() && replaceTwo(s); guard++) localSearch(s, outOfTime);
 }

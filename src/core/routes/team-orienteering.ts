@@ -1,16 +1,16 @@
 import { seededRandom } from '../random/seeded-random.ts';
 // the moves of the local search: 2-opt, insert, swap, cross-route relocate/exchange
 import { OrienteeringState, type OrienteeringProblem } from './orienteering-state.ts';
-import { localSearch } from './orienteering-local-search.ts';
+import { deepen, localSearch } from './orienteering-local-search.ts';
 // the destroy operators of the perturbation (ALNS-style: random, segment, related, route)
 import { perturb } from './orienteering-perturb.ts';
 
 export type { OrienteeringProblem } from './orienteering-state.ts';
 
 /** Record-to-record acceptance: a trial within this share of the epoch's best becomes the current solution. */
-const ACCEPT = Number(process.env.ACCEPT ?? 0.01);
+const ACCEPT = 0.01;
 /** Share of the budget (iterations or time) after which the search stays around the overall best. */
-const INTENSIFY = Number(process.env.INTENSIFY ?? 0.6);
+const INTENSIFY = 0.6;
 
 /** Options of solveTeamOrienteering. */
 export interface OrienteeringOptions {
@@ -83,7 +83,7 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   const outOfTime = () => (now ? now() - t0 >= timeBudget : false);
   const maxIterations = options.maxIterations ?? 200_000;
   const maxIdle = options.maxIdleIterations ?? 10_000;
-  const epochLength = options.epochLength ?? Number(process.env.EPOCH ?? 50);
+  const epochLength = options.epochLength ?? 50;
 
   let current = new OrienteeringState(problem);
   current.repair(rand, 0.3);
@@ -127,6 +127,8 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
         trial.repair(rand, 0.3, removed);
       }
       localSearch(trial, outOfTime);
+      // promising trials (within the acceptance threshold of the overall best) get the costlier moves
+      if (trial.objective() >= best.objective() - ACCEPT * Math.max(1, best.objective())) deepen(trial, outOfTime);
       if (restart) {
         epochBest = trial.clone();
         current = trial;

@@ -5,6 +5,7 @@ import { readOrienteeringInstance } from '../../../src/core/routes/read-orientee
 import { solveOrienteeringInstance } from '../../../src/core/routes/solve-orienteering-instance.ts';
 import { solveTeamOrienteering } from '../../../src/core/routes/team-orienteering.ts';
 import { exhaustiveTop } from './exhaustive-top.ts';
+import { seededRandom } from '../../../src/core/random/seeded-random.ts';
 
 const dir = path.resolve(__dirname, '../../fixtures/routes');
 const instances = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
@@ -81,6 +82,21 @@ describe('solveTeamOrienteering', () => {
     const spaced = solveTeamOrienteering({ ...base, minSpacing: 6, budget: 5.5 }, { seed: 1, maxIterations: 50 });
     // 0→1 (t=1) … 3 … 2 needs arrival ≥ 7 at the spot: beyond a 5.5 budget, so only one visit fits
     expect(spaced.score).toBe(11);
+  });
+
+  it('reaches the exhaustive optimum on random grid instances with few distinct scores (replace moves)', () => {
+    // grid points with scores 5/15/25/35 (as in Chao's p5 set), where a better solution often
+    // needs one unvisited point in exchange for one or two visited ones
+    for (let k = 0; k < 6; k++) {
+      const rand = seededRandom(100 + k);
+      const pts = [{ x: -0.5, y: 0, score: 0 }];
+      while (pts.length < 12) pts.push({ x: 2 * Math.floor(rand() * 5) - 4, y: 2 * Math.floor(rand() * 5) - 4, score: [5, 15, 25, 35][Math.floor(rand() * 4)] });
+      pts.push({ x: 0.5, y: 0, score: 0 });
+      const inst = { points: pts, start: 0, end: pts.length - 1, teams: 2, tmax: 9 + 3 * k, format: 'chao-top' as const };
+      const answer = solveOrienteeringInstance(inst, { seed: 1, maxIterations: 200 });
+      expect(answer.feasible).toBe(true);
+      expect(answer.score).toBe(exhaustiveTop(pts, 0, pts.length - 1, 2, inst.tmax));
+    }
   });
 
   it('rejects malformed problems', () => {
