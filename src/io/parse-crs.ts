@@ -5,6 +5,7 @@
 import proj4 from 'proj4';
 import { UserError } from '../core/user-error.ts';
 import { wktToCrs } from './parse-wkt-crs.ts';
+import { LAMBERT72_PROJ4 } from '../core/crs/lambert72-proj4.ts';
 
 /** A resolved coordinate reference system. */
 export interface CrsInfo {
@@ -49,8 +50,7 @@ const KNOWN: Record<string, Omit<CrsInfo, 'id'>> = {
   },
   'EPSG:31370': {
     name: 'BD72 / Belgian Lambert 72',
-    proj4:
-      '+proj=lcc +lat_0=90 +lon_0=4.36748666666667 +lat_1=51.1666672333333 +lat_2=49.8333339 +x_0=150000.013 +y_0=5400088.438 +ellps=intl +towgs84=-106.8686,52.2978,-103.7239,0.3366,-0.457,1.8422,-1.2747 +units=m +no_defs',
+    proj4: LAMBERT72_PROJ4,
     geographic: false,
     // Belgium spans about x 17 700..297 300, y 23 700..245 400; allow neighbouring areas.
     plausible: [-100_000, -100_000, 450_000, 400_000],
