@@ -32,6 +32,7 @@ import { rejectsFormatOf, stringifyRejects } from '../src/io/write-rejects.ts';
 import { loadSource, mergeProblems, type LoadOptions, type LoadedSource } from './lib/load-source.ts';
 import { loadRasterLandCover } from './lib/raster-land-cover.ts';
 import { checkRejectShares, PERSONAL, redactProblems, rejectRows, withRepairNotes } from './lib/rejects.ts';
+import { featuresBBox } from '../src/core/geometry/features-bbox.ts';
 
 export const DEFAULT_CONFIG = 'data/arsenaal-demo/atlas.config.json';
 
@@ -267,18 +268,7 @@ function incidentRates(blocks: BlockFeature[], results: Array<{ id: string; resu
 }
 
 function bboxOf(features: Feature<Geometry | null>[]): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    } else (c as unknown[]).forEach(visit);
-  };
-  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return b.map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
+  return featuresBBox(features).map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
 }
 
 export async function buildCommand(argv: string[]): Promise<number> {

@@ -5,6 +5,7 @@
 import { UserError } from '../../core/user-error.ts';
 import { readVectorSource } from '../read-vector-source.ts';
 import { reprojectFeatures } from '../reproject.ts';
+import { featuresBBox } from '../../core/geometry/features-bbox.ts';
 
 /** [minLon, minLat, maxLon, maxLat] in degrees (WGS 84). */
 export type LonLatBBox = [number, number, number, number];
@@ -44,17 +45,7 @@ export function parseBBox(text: string): LonLatBBox {
 export async function bboxOfAreaFile(path: string): Promise<LonLatBBox> {
   const src = await readVectorSource({ path });
   const wgs = reprojectFeatures(src.features.filter((f) => f.geometry), src.crs, 'EPSG:4326', { file: path });
-  const b: LonLatBBox = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    } else (c as unknown[]).forEach(visit);
-  };
-  for (const f of wgs) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+  const b = featuresBBox(wgs);
   if (!b.every(Number.isFinite)) throw new UserError(`${path}: expected at least one feature with coordinates for the study area, found none`);
   try {
     return parseBBox(b.join(','));
