@@ -19,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   inspect: { summary: 'show what a data file holds: format, CRS, records, geometry, fields, problems', run: async (a) => (await import('./inspect.ts')).inspectCommand(a) },
   orienteering: { summary: 'solve a (team) orienteering benchmark instance (Chao TOP or Tsiligirides format)', run: async (a) => (await import('./orienteering.ts')).orienteeringCommand(a) },
   patrol: { summary: 'plan walking patrol routes for teams to incident hot spots (GeoJSON, GPX, A4 route sheets)', run: async (a) => (await import('./patrol.ts')).patrolCommand(a) },
+  density: { summary: 'kernel density of incidents (time-filtered), per-block mean density, weekday × hour table', run: async (a) => (await import('./density.ts')).densityCommand(a) },
   stats: { summary: "spatial statistics of a field: Moran's I, Geary's C, Gi* hot spots, LISA, FDR", run: async (a) => (await import('./stats.ts')).statsCommand(a) },
 };
 
