@@ -1,4 +1,3 @@
-import Flatbush from 'flatbush';
 import type { Areal, Feature, LineString, MultiLineString, XY } from '../types.ts';
 import type { BlockOptions, EdgeKind, NetworkEdge, NodedNetwork } from './block-types.ts';
 // stage 1a: filter by type, flatten, crop to the area's bbox, add the area rings
@@ -6,7 +5,7 @@ import { collectNetworkLines } from './collect-network-lines.ts';
 // stage 1b: near-miss noding of dangling ends
 import { snapLineEnds } from './snap-line-ends.ts';
 // stage 1c: split points of one segment pair
-import { intersectSegments } from './intersect-segments.ts';
+import { segmentSplitPoints } from './segment-split-points.ts';
 
 /** Node positions are rounded to this grid (1 µm) so that equal points computed twice coincide. */
 const GRID = 1e6;
@@ -41,37 +40,8 @@ export function nodeLines(
   const collected = collectNetworkLines(input, options);
   const { lines, splits: forced, snapped } = snapLineEnds(collected.lines, options.snapTolerance);
 
-  // flat segment table
-  const segA: XY[] = [];
-  const segB: XY[] = [];
-  const segLine: number[] = [];
-  const firstSeg: number[] = [];
-  lines.forEach((l, li) => {
-    firstSeg.push(segA.length);
-    for (let i = 0; i + 1 < l.coords.length; i++) {
-      segA.push(l.coords[i]);
-      segB.push(l.coords[i + 1]);
-      segLine.push(li);
-    }
-  });
+  const { segA, segB, segLine, splitPts } = segmentSplitPoints(lines, forced);
   const n = segA.length;
-  const splitPts: XY[][] = Array.from({ length: n }, () => []);
-  for (const f of forced) splitPts[firstSeg[f.line] + f.seg].push(f.point);
-  if (n > 0) {
-    const index = new Flatbush(n);
-    for (let k = 0; k < n; k++) index.add(Math.min(segA[k][0], segB[k][0]), Math.min(segA[k][1], segB[k][1]), Math.max(segA[k][0], segB[k][0]), Math.max(segA[k][1], segB[k][1]));
-    index.finish();
-    for (let k = 0; k < n; k++) {
-      const a = segA[k];
-      const b = segB[k];
-      for (const m of index.search(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]))) {
-        if (m <= k) continue;
-        const { onS, onT } = intersectSegments([a, b], [segA[m], segB[m]]);
-        for (const p of onS) splitPts[k].push(p);
-        for (const p of onT) splitPts[m].push(p);
-      }
-    }
-  }
 
   // split points on a 1 µm grid, in order along each segment
   const px: number[] = [];

@@ -1,9 +1,8 @@
-import Flatbush from 'flatbush';
 import type { Feature, LineString, MultiLineString, XY } from '../types.ts';
 // near-miss noding of dangling ends (shared with the street-block derivation)
 import { snapLineEnds } from '../blocks/snap-line-ends.ts';
 // split points of one segment pair (crossings, T-junctions, overlaps)
-import { intersectSegments } from '../blocks/intersect-segments.ts';
+import { segmentSplitPoints } from '../blocks/segment-split-points.ts';
 // contraction of the segment graph into street sections between junctions
 import { chainSegments, type Segment } from './chain-segments.ts';
 
@@ -110,38 +109,8 @@ export function buildWalkingGraph(lines: readonly Feature<LineString | MultiLine
     snapTolerance,
   );
 
-  // flat segment table
-  const segA: XY[] = [];
-  const segB: XY[] = [];
-  const segLine: number[] = [];
-  const firstSeg: number[] = [];
-  snapped.lines.forEach((l, li) => {
-    firstSeg.push(segA.length);
-    for (let i = 0; i + 1 < l.coords.length; i++) {
-      segA.push(l.coords[i]);
-      segB.push(l.coords[i + 1]);
-      segLine.push(li);
-    }
-  });
+  const { segA, segB, segLine, splitPts } = segmentSplitPoints(snapped.lines, snapped.splits, (li) => polylines[li].layered);
   const n = segA.length;
-  const splitPts: XY[][] = Array.from({ length: n }, () => []);
-  for (const f of snapped.splits) splitPts[firstSeg[f.line] + f.seg].push(f.point);
-  if (n > 0) {
-    const index = new Flatbush(n);
-    for (let k = 0; k < n; k++) index.add(Math.min(segA[k][0], segB[k][0]), Math.min(segA[k][1], segB[k][1]), Math.max(segA[k][0], segB[k][0]), Math.max(segA[k][1], segB[k][1]));
-    index.finish();
-    for (let k = 0; k < n; k++) {
-      if (polylines[segLine[k]].layered) continue;
-      const a = segA[k];
-      const b = segB[k];
-      for (const m of index.search(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]))) {
-        if (m <= k || polylines[segLine[m]].layered) continue;
-        const { onS, onT } = intersectSegments([a, b], [segA[m], segB[m]]);
-        for (const p of onS) splitPts[k].push(p);
-        for (const p of onT) splitPts[m].push(p);
-      }
-    }
-  }
 
   // nodes on a 1 cm grid; sub-segments become segment edges (a segment covered twice is kept once)
   const nodeId = new Map<string, number>();
