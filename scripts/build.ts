@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { blockFieldCatalogue } from '../src/core/atlas/block-field-catalogue.ts';
 import { buildManifest, type ManifestInput, type ManifestLayer } from '../src/core/atlas/build-manifest.ts';
 import { composeBlockProperties } from '../src/core/atlas/compose-block-properties.ts';
@@ -33,6 +33,8 @@ import { loadSource, mergeProblems, type LoadOptions, type LoadedSource } from '
 import { loadRasterLandCover } from './lib/raster-land-cover.ts';
 import { checkRejectShares, PERSONAL, redactProblems, rejectRows, withRepairNotes } from './lib/rejects.ts';
 import { featuresBBox } from '../src/core/geometry/features-bbox.ts';
+import { incidentDensityLayer, type IncidentDensityLayer } from '../src/core/stats/incident-density-layer.ts';
+import { rasterMeanPerBlock } from '../src/core/stats/raster-mean-per-block.ts';
 
 export const DEFAULT_CONFIG = 'data/arsenaal-demo/atlas.config.json';
 
@@ -126,6 +128,7 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   const index = indexBlocks(blocks);
   const results: Array<{ id: string; result: JoinResult; source: LoadedSource }> = [];
   const S = config.sources;
+  let density: IncidentDensityLayer | null = null;
   if (S.housing) {
     const src = await load('housing', S.housing, { required: ['construction_year'], geometry: 'point-or-areal' });
     results.push({ id: 'housing', source: src, result: joinHousing(blocks, src.features, { source: 'housing', snapDistance: S.housing.snap_m ?? 0, closedRowValues: S.housing.closed_row_values, index }) });
@@ -148,7 +151,18 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
       return f;
     });
     const categories = S.incidents.categories.map((c) => ({ value: c.value, id: c.id }));
-    results.push({ id: 'incidents', source: src, result: joinIncidents(blocks, records, { source: 'incidents', categories, period: S.incidents.period, snapDistance: S.incidents.snap_m ?? 0, index }) });
+    const result = joinIncidents(blocks, records, { source: 'incidents', categories, period: S.incidents.period, snapDistance: S.incidents.snap_m ?? 0, index });
+    results.push({ id: 'incidents', source: src, result });
+    // the counted incidents, binned and smoothed: the heat surface and weekday × hour chart of the app
+    if (result.placed.length > 0) {
+      const placed = result.placed.map(({ index: i, blockId }) => {
+        const [x, y] = (records[i].geometry as Point).coordinates;
+        return { x, y, time: records[i].properties?.datetime ?? null, block: blockId };
+      });
+      const d = S.incidents.density ?? {};
+      density = incidentDensityLayer(placed, { crs, cellSize: d.cell_m, binSize: d.bin_m, kernel: d.kernel, bandwidth: d.bandwidth_m, extent: featuresBBox(blocks) });
+      step(`incident density: ${density.incidents} incidents in ${density.bins.n.length} bins of ${density.bin_m} m, ${density.kernel} kernel, bandwidth ${density.bandwidth_m} m (${density.bandwidth_rule}), ${density.grid.width} × ${density.grid.height} cells of ${density.grid.cell_m} m`);
+    }
   }
   if (S.landcover?.raster) {
     // A land-cover raster (GeoTIFF): zonal statistics in the raster's CRS, same fields as the polygons.
@@ -180,6 +194,7 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
   // 3. Derived rates and the published block layer.
   const values = results.map((r) => r.result.values);
   if (S.incidents) values.push(incidentRates(blocks, results, S.incidents.period ? periodLengthYears(S.incidents.period) : 1));
+  if (density) values.push(densityPerBlock(blocks, density));
   const catalogue = blockFieldCatalogue({ categories: S.incidents?.categories, questions: S.survey?.questions, k: S.survey?.k ?? DEFAULT_K, ageBands: hasAgeBands(S.tenure?.fields), closedRow: !!S.housing?.closed_row_values }).filter(
     (f) => f.source === 'blocks' || results.some((r) => r.id === f.source) || (f.source === 'incidents' && !!S.incidents),
   );
@@ -226,6 +241,15 @@ export async function buildAtlas(configFile: string, outDir: string, log: (line:
       lcMeta,
     );
   }
+  if (density) {
+    const { x0, y0, cell_m: c, width, height } = density.grid;
+    const corner = (x: number, y: number): Feature<Point> => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [x, y] } });
+    const corners = reprojectFeatures([corner(x0, y0 - height * c), corner(x0, y0), corner(x0 + width * c, y0), corner(x0 + width * c, y0 - height * c)], crs, 'EPSG:4326');
+    const layer = { ...density, corners_wgs84: corners.map((f) => (f.geometry as Point).coordinates.map((v) => Math.round(v * 1e7) / 1e7) as [number, number]) };
+    writeFileSync(path.join(outDir, 'incident-density.json'), JSON.stringify(layer) + '\n');
+    written.push('incident-density.json');
+    layers.push({ id: 'incident-density', file: 'incident-density.json', kind: 'density', geometry: 'Raster', features: density.bins.n.length, label: { nl: 'Incidentendichtheid', en: 'Incident density' }, sources: ['incidents'], fields: [] });
+  }
   const manifest = buildManifest(config, { bbox: bboxOf(blocksWgs), inputs, layers });
   writeFileSync(path.join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const report = { schema_version: 1, atlas: config.id, blocks: derived.report, joins: reports };
@@ -251,6 +275,13 @@ function toArea(s: LoadedSource): Feature<Polygon | MultiPolygon> {
   if (polys.length === 1) return polys[0] as Feature<Polygon | MultiPolygon>;
   const coords = polys.flatMap((f) => (f.geometry!.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates));
   return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: coords } };
+}
+
+/** Mean incident density per block (cells whose centre lies in the block), per km², rounded to 0.1. */
+function densityPerBlock(blocks: BlockFeature[], layer: IncidentDensityLayer): Map<string, BlockValues> {
+  const { x0, y0, cell_m, width, height } = layer.grid;
+  const means = rasterMeanPerBlock({ x0, y0, cellSize: cell_m, width, height, values: Float64Array.from(layer.values) }, blocks);
+  return new Map(blocks.map((b, i) => [b.properties.block_id, { incident_density_per_km2: Math.round(means[i] * 10) / 10 }]));
 }
 
 function incidentRates(blocks: BlockFeature[], results: Array<{ id: string; result: JoinResult }>, years: number): Map<string, BlockValues> {

@@ -1,15 +1,19 @@
 /**
- * The analysis panels mounted next to the map: hot spots (issue "spatial statistics") and the print
- * export (issue "map export"). Each heavy component loads lazily, so the first map does not wait for
+ * The analysis panels mounted next to the map: hot spots and the incident density with its weekday ×
+ * hour chart (issue "spatial statistics"), patrol routes, and the print export (issue "map export"). Each heavy component loads lazily, so the first map does not wait for
  * the statistics worker, the page composer or pdfkit.
  */
-import { lazy, Suspense, useCallback, useMemo, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import type { IncidentDensityLayer } from '../core/stats/incident-density-layer.ts';
+import { loadLayerJson } from './data/load-atlas.ts';
+import type { DensityLayerProps } from './map-layers/density-layer.ts';
 import type { AtlasPanel, AtlasPanelContext } from './App.tsx';
 import { numericFields } from './data/manifest.ts';
 import { localized } from './i18n.ts';
 import type { HotspotLayerProps } from './map-layers/hotspot-layer.ts';
 
 const HotspotPanel = lazy(() => import('./components/HotspotPanel.tsx').then((m) => ({ default: m.HotspotPanel })));
+const DensityPanel = lazy(() => import('./components/DensityPanel.tsx').then((m) => ({ default: m.DensityPanel })));
 const PatrolPanel = lazy(() => import('./components/PatrolPanel.tsx').then((m) => ({ default: m.PatrolPanel })));
 const ExportDialog = lazy(() => import('./components/ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })));
 
@@ -32,6 +36,52 @@ function HotspotSection({ ctx }: { ctx: AtlasPanelContext }) {
   return (
     <Suspense fallback={<p>{LOADING[lang]}</p>}>
       <HotspotPanel blocks={blocks} fields={fields} lang={lang} defaultField={indicator} onLayer={onLayer} idField="block_id" />
+    </Suspense>
+  );
+}
+
+const NO_DENSITY = {
+  nl: 'Deze atlas heeft geen laag Incidentendichtheid: voeg incidenten toe aan de atlas (bron "incidents") en bouw opnieuw, of gebruik `wijkatlas density`.',
+  en: 'This atlas has no incident density layer: add incidents to the atlas (source "incidents") and rebuild, or use `wijkatlas density`.',
+} as const;
+
+function DensitySection({ ctx }: { ctx: AtlasPanelContext }) {
+  const { atlas, lang, setLayers, selectedIds } = ctx;
+  const meta = atlas.manifest.layers.find((l) => l.kind === 'density');
+  const [layer, setLayer] = useState<IncidentDensityLayer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!meta) return;
+    let live = true;
+    loadLayerJson(atlas, meta).then(
+      (json) => {
+        const l = json as IncidentDensityLayer;
+        if (!live) return;
+        if (l?.kind !== 'incident-density' || !l.grid || !l.bins) setError(`${meta.file}: not an incident-density layer; rebuild the atlas.`);
+        else setLayer(l);
+      },
+      (err: Error) => live && setError(err.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [atlas, meta]);
+  const onLayer = useCallback(
+    (p: DensityLayerProps | null) => {
+      if (!p) {
+        setLayers([]);
+        return;
+      }
+      void import('./map-layers/density-layer.ts').then((m) => setLayers([m.createDensityLayer(p)]));
+    },
+    [setLayers],
+  );
+  if (!meta) return <p>{NO_DENSITY[lang]}</p>;
+  if (error) return <p role="alert">{error}</p>;
+  if (!layer) return <p>{LOADING[lang]}</p>;
+  return (
+    <Suspense fallback={<p>{LOADING[lang]}</p>}>
+      <DensityPanel layer={layer} lang={lang} selectedIds={selectedIds} onLayer={onLayer} fileBase={atlas.manifest.atlas.id} />
     </Suspense>
   );
 }
@@ -95,6 +145,7 @@ function ExportSection({ ctx }: { ctx: AtlasPanelContext }) {
 /** The panels main.tsx passes to <App panels={…}>. A stable array: define once. */
 export const ANALYSIS_PANELS: AtlasPanel[] = [
   { id: 'hotspots', title: { nl: 'Hotspots en ruimtelijke statistiek', en: 'Hot spots and spatial statistics' }, render: (ctx) => <HotspotSection ctx={ctx} /> },
+  { id: 'density', title: { nl: 'Incidentendichtheid en tijdstippen', en: 'Incident density and times' }, render: (ctx) => <DensitySection ctx={ctx} /> },
   { id: 'patrol', title: { nl: 'Patrouilleroutes (toezichthouders)', en: 'Patrol routes (street supervisors)' }, render: (ctx) => <PatrolSection ctx={ctx} /> },
   { id: 'export', title: { nl: 'Kaart exporteren', en: 'Export map' }, render: (ctx) => <ExportSection ctx={ctx} /> },
 ];

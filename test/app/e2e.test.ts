@@ -275,6 +275,49 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     expect(differingPixels(before, await shot(page, 'app-hotspots-closed.png'), 360)).toBeLessThan(50);
   });
 
+  it('density panel: heat surface over the map, a weekday and hour filter narrows it, weekday × hour chart and CSV', async () => {
+    await page.mouse.move(1, 1);
+    await settle(page);
+    const before = await shot(page, 'app-density-before.png');
+    const summary = page.locator('details[data-panel="density"] > summary');
+    expect(await page.locator('.density-panel').count()).toBe(0); // closed: the layer file is not even loaded
+    await summary.click();
+    const panel = page.locator('.density-panel');
+    await panel.waitFor({ timeout: 20_000 });
+    await expect.poll(() => panel.locator('.density-count').innerText()).toBe('120 van 120 incidenten in dit tijdvak.');
+    await page.waitForTimeout(300);
+    await settle(page);
+    const all = await shot(page, 'app-density.png');
+    expect(differingPixels(before, all, 360)).toBeGreaterThan(2000);
+    // the hottest cells carry the top of the RdPu ramp (dark purple), blended over the map
+    expect(findColour(all, [100, 20, 110], 50).count).toBeGreaterThan(20);
+    const cells = panel.locator('svg.weekday-hour-chart rect');
+    expect(await cells.count()).toBe(168);
+    const chart = await cells.evaluateAll((els) => els.map((e) => ({ d: Number(e.getAttribute('data-weekday')), h: Number(e.getAttribute('data-hour')), n: Number(e.getAttribute('data-count')) })));
+    expect(chart.reduce((a, c) => a + c.n, 0)).toBe(120);
+    // Friday and Saturday from 19 h: the count is what the chart shows for those cells
+    for (const day of ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'zondag']) await panel.getByRole('checkbox', { name: day, exact: true }).uncheck();
+    await panel.getByLabel('Uren: van', { exact: true }).selectOption('19');
+    const expected = chart.filter((c) => (c.d === 5 || c.d === 6) && c.h >= 19).reduce((a, c) => a + c.n, 0);
+    expect(expected).toBeGreaterThan(10);
+    await expect.poll(() => panel.locator('.density-count').innerText()).toBe(`${expected} van 120 incidenten in dit tijdvak.`);
+    await page.waitForTimeout(300);
+    await settle(page);
+    expect(differingPixels(all, await shot(page, 'app-density-friday-evening.png'), 360)).toBeGreaterThan(500);
+    // the kept weekday/hour cells are outlined in the chart, the others fade
+    expect(await panel.locator('svg.weekday-hour-chart rect[stroke="#222"]').count()).toBe(2 * 5);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Tabel downloaden (CSV)' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe(['groep', 'dag', ...Array.from({ length: 24 }, (_, h) => `${h}u`)].join(';'));
+    expect(lines.slice(1).map((l) => l.split(';')[1])).toEqual(['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo']);
+    expect(lines.slice(1).flatMap((l) => l.split(';').slice(2).map(Number)).reduce((a, b) => a + b, 0)).toBe(120);
+    await summary.click(); // closing the panel removes the surface
+    await page.waitForTimeout(200);
+    await settle(page);
+    expect(differingPixels(before, await shot(page, 'app-density-closed.png'), 360)).toBeLessThan(50);
+  });
+
   it('patrol panel: plans routes for the teams from the incident counts and draws them on the map', async () => {
     await page.mouse.move(1, 1);
     await settle(page);

@@ -71,7 +71,20 @@ async function main() {
     await hot.waitForTimeout(500);
     await hot.locator('.patrol-panel').scrollIntoViewIfNeeded();
     writeFileSync(path.join(out, 'app-patrol.png'), await hot.screenshot());
-    console.log('wrote app-hotspots.png, app-patrol.png');
+    await hot.locator('details[data-panel="patrol"] > summary').click();
+    // incident density: Friday and Saturday nights (20 h – 2 h), chart of the whole neighbourhood
+    await hot.locator('details[data-panel="density"] > summary').click();
+    const density = hot.locator('.density-panel');
+    await density.waitFor({ timeout: 60_000 });
+    for (const day of ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'zondag']) await density.getByRole('checkbox', { name: day, exact: true }).uncheck();
+    await density.getByLabel('Uren: van', { exact: true }).selectOption('20');
+    await density.getByLabel('Uren: tot', { exact: true }).selectOption('2');
+    await hot.waitForTimeout(500);
+    await density.locator('.density-count').scrollIntoViewIfNeeded();
+    writeFileSync(path.join(out, 'app-density.png'), await hot.screenshot());
+    await density.locator('svg.weekday-hour-chart').scrollIntoViewIfNeeded();
+    writeFileSync(path.join(out, 'app-density-chart.png'), await hot.screenshot());
+    console.log('wrote app-hotspots.png, app-patrol.png, app-density.png, app-density-chart.png');
   } finally {
     await browser.close();
     server.close();

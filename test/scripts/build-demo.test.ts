@@ -60,9 +60,38 @@ describe('the built demo atlas of Arsenaal', () => {
     expect(incidents.rejected.map((r: { reason: string }) => r.reason).sort()).toEqual(['outside-blocks', 'outside-blocks', 'outside-period', 'outside-period']);
   });
 
+  it('publishes the incident density from exactly the counted incidents, generalised: no id, category, exact place or date', () => {
+    const layer = JSON.parse(readFileSync(path.join(out, 'incident-density.json'), 'utf8'));
+    expect(layer.kind).toBe('incident-density');
+    expect(layer.crs).toBe('EPSG:31370');
+    expect(layer.incidents).toBe(sum('incidents_total'));
+    expect(layer.bins.n.reduce((a: number, b: number) => a + b, 0)).toBe(sum('incidents_total'));
+    expect(Object.keys(layer.bins).sort()).toEqual(['block', 'col', 'hour', 'month', 'n', 'row', 'weekday']);
+    // per block, the binned incidents add up to the block's count
+    for (const f of blocks.features) {
+      const n = layer.bins.block.reduce((a: number, b: string, i: number) => a + (b === f.properties.block_id ? layer.bins.n[i] : 0), 0);
+      expect(n, String(f.properties.block_id)).toBe(f.properties.incidents_total);
+    }
+    const text = readFileSync(path.join(out, 'incident-density.json'), 'utf8');
+    const raw = readFileSync(path.join(root, 'data/arsenaal-demo/incidents.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((l) => l.split(';'));
+    for (const r of raw.slice(0, 50)) {
+      expect(text).not.toContain(r[0]); // feitnummer
+      expect(text).not.toContain(r[1].split('/').reverse().join('-')); // the exact date
+    }
+    expect(text).not.toMatch(/Overlast|Diefstal|Woninginbraak/);
+    // Σ density × cell area ≈ the incidents (kernels reaching outside the grid are cut: none here)
+    const cellKm2 = (layer.grid.cell_m / 1000) ** 2;
+    expect(layer.values.reduce((a: number, b: number) => a + b, 0) * cellKm2).toBeCloseTo(layer.incidents, -1);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.layers.find((l: { id: string }) => l.id === 'incident-density')).toMatchObject({ kind: 'density', file: 'incident-density.json', sources: ['incidents'] });
+    // the per-block mean density is on the blocks, highest where the most incidents per m² are
+    const dens = blocks.features.map((f) => f.properties.incident_density_per_km2 as number);
+    expect(dens.every((d) => typeof d === 'number' && d >= 0)).toBe(true);
+  });
+
   it('writes byte-identical files for the same inputs', () => {
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['area.geojson', 'blocks.geojson', 'landcover.geojson', 'manifest.json', 'railways.geojson', 'report.json', 'streets.geojson']);
+    expect(files).toEqual(['area.geojson', 'blocks.geojson', 'incident-density.json', 'landcover.geojson', 'manifest.json', 'railways.geojson', 'report.json', 'streets.geojson']);
     for (const f of files) expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(out, f))), f).toBe(true);
   });
 

@@ -29,3 +29,15 @@ export function tableGeoJson(features: readonly Feature[]): string {
   const fc: FeatureCollection = { type: 'FeatureCollection', features: [...features] };
   return JSON.stringify(fc);
 }
+
+const WEEKDAYS_NL = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
+
+/**
+ * The weekday × hour table (168 counts, Monday 0 h first) as CSV for Belgian Excel, the same columns
+ * as `wijkatlas density --table`: dag;0u;…;23u, one row per weekday.
+ */
+export function weekdayHourCsv(counts: readonly number[], group = 'selectie'): string {
+  const lines = [['groep', 'dag', ...Array.from({ length: 24 }, (_, h) => `${h}u`)].join(';')];
+  for (let d = 0; d < 7; d++) lines.push([csvCell(group), WEEKDAYS_NL[d], ...counts.slice(d * 24, d * 24 + 24)].join(';'));
+  return BOM + lines.join('\r\n') + '\r\n';
+}

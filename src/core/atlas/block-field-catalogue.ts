@@ -74,6 +74,7 @@ export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; 
     f('pct_renters', 'tenure', '%', 'tenure', 'Aandeel huurders', 'Share of renters', 'Huurders als aandeel van de huishoudens met gekend statuut.', 'Renters as a share of households with known tenure.'),
     f('incidents_total', 'safety', 'feiten', 'incidents', 'Incidenten', 'Incidents', 'Geregistreerde incidenten in de periode.', 'Recorded incidents in the period.'),
     f('incidents_per_1000', 'safety', 'per 1.000 inw./jaar', 'incidents', 'Incidenten per 1.000 inwoners', 'Incidents per 1,000 inhabitants', 'Incidenten per 1.000 inwoners per jaar (leeg bij 0 inwoners).', 'Incidents per 1,000 inhabitants per year (empty where nobody lives).'),
+    f('incident_density_per_km2', 'safety', 'per km²', 'incidents', 'Incidentendichtheid', 'Incident density', 'Gemiddelde kerndichtheid van de incidenten in het blok (laag Incidentendichtheid).', 'Mean kernel density of the incidents over the block (layer Incident density).'),
   ];
   if (closedRow) {
     const at = fields.findIndex((x) => x.name === 'dwellings_renovated_since_1983') + 1;

@@ -16,7 +16,8 @@ export interface ManifestInput {
 export interface ManifestLayer {
   id: string;
   file: string;
-  kind: 'blocks' | 'context';
+  /** 'density': layers/incident-density.json (IncidentDensityLayer), not GeoJSON. */
+  kind: 'blocks' | 'context' | 'density';
   geometry: string;
   features: number;
   label: Label;

@@ -58,6 +58,12 @@ export interface IncidentSourceSpec extends SourceSpec {
   categories: IncidentCategory[];
   /** Only incidents in [from, to] (ISO dates, inclusive) are counted; the rate is annualised over this period. */
   period?: { from: string; to: string };
+  /**
+   * The published incident-density layer (layers/incident-density.json, docs/stats.md): grid cell and
+   * location bin in metres (default 10 and 10), kernel (quartic) and bandwidth (default the
+   * ArcGIS/Silverman rule on all counted incidents).
+   */
+  density?: { cell_m?: number; bin_m?: number; kernel?: 'quartic' | 'gaussian'; bandwidth_m?: number };
 }
 
 export interface LandCoverSourceSpec extends SourceSpec {

@@ -50,6 +50,7 @@ const SCHEMA: Schema = obj(
         {
           categories: { t: 'array', of: obj({ value: str(), id: str(), label }, ['value', 'id', 'label']) },
           period: obj({ from: str(), to: str() }, ['from', 'to']),
+          density: obj({ cell_m: num(1), bin_m: num(1), kernel: str(['quartic', 'gaussian']), bandwidth_m: num(1) }, []),
         },
         ['categories'],
       ),

@@ -65,12 +65,12 @@ export function categorySlug(text: string): string {
  * @param blocks street blocks (planar metres)
  * @param records incident points
  * @param options categories ([]), period (none), source ('incidents'), snapDistance (0), index
- * @returns values per block and the JoinReport (join 'points-in-blocks')
+ * @returns values per block, the JoinReport (join 'points-in-blocks') and the placed incidents
  * @example
  * const { values } = joinIncidents(blocks, incidents, { categories: ['Drugs', 'Overlast'], period: { from: '2021-01-01', to: '2021-12-31' } });
  * values.get('B12'); // { incidents_total: 9, incidents_drugs: 2, incidents_overlast: 6, incidents_other: 1 }
  */
-export function joinIncidents(blocks: readonly BlockFeature[], records: readonly JoinRecord[], options: JoinIncidentsOptions = {}): JoinResult {
+export function joinIncidents(blocks: readonly BlockFeature[], records: readonly JoinRecord[], options: JoinIncidentsOptions = {}): IncidentJoinResult {
   const { source = 'incidents', snapDistance = 0 } = options;
   const categories = resolveCategories(options.categories ?? [], source);
   const period = options.period === undefined ? null : parsePeriod(options.period, source);
@@ -114,7 +114,13 @@ export function joinIncidents(blocks: readonly BlockFeature[], records: readonly
     v.incidents_total++;
     v[a.value]++;
   }
-  return { values, report };
+  return { values, report, placed: assignments.map((a) => ({ index: a.index, blockId: a.blockId })) };
+}
+
+/** joinIncidents' result: the JoinResult plus where each counted incident went. */
+export interface IncidentJoinResult extends JoinResult {
+  /** The counted incidents (input index and block), input order; the density layer smooths exactly these. */
+  placed: Array<{ index: number; blockId: string }>;
 }
 
 interface ResolvedCategory {

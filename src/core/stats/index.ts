@@ -28,3 +28,7 @@ export { rasterMeanPerBlock } from './raster-mean-per-block.ts';
 export { wallClock, type WallClock } from './wall-clock.ts';
 export { timeFilter, type TimeFilterOptions, type TimeFilterResult } from './time-filter.ts';
 export { weekdayHourTable, type WeekdayHourTable } from './weekday-hour-table.ts';
+export { incidentDensityLayer, type IncidentBins, type IncidentDensityLayer, type IncidentDensityOptions, type PlacedIncident } from './incident-density-layer.ts';
+export { binTimeFilter, isEmptyBinFilter, type BinFilter } from './bin-time-filter.ts';
+export { densityOfBins, type DensityOfBinsOptions } from './density-of-bins.ts';
+export { weekdayHourOfBins } from './weekday-hour-of-bins.ts';
