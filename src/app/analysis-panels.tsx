@@ -20,7 +20,7 @@ const ExportDialog = lazy(() => import('./components/ExportDialog.tsx').then((m)
 const LOADING = { nl: 'Laden…', en: 'Loading…' } as const;
 
 function HotspotSection({ ctx }: { ctx: AtlasPanelContext }) {
-  const { atlas, lang, indicator, setLayers } = ctx;
+  const { atlas, lang, indicator, setLayers, selectedIds, selectBlocks } = ctx;
   const blocks = atlas.data[atlas.blocksLayer.id];
   const fields = useMemo(() => numericFields(atlas.blocksLayer).map((f) => ({ name: f.name, label: localized(f.label, lang) })), [atlas.blocksLayer, lang]);
   const onLayer = useCallback(
@@ -35,7 +35,7 @@ function HotspotSection({ ctx }: { ctx: AtlasPanelContext }) {
   );
   return (
     <Suspense fallback={<p>{LOADING[lang]}</p>}>
-      <HotspotPanel blocks={blocks} fields={fields} lang={lang} defaultField={indicator} onLayer={onLayer} idField="block_id" />
+      <HotspotPanel blocks={blocks} fields={fields} lang={lang} defaultField={indicator} onLayer={onLayer} idField="block_id" selectedIds={selectedIds} onSelect={selectBlocks} />
     </Suspense>
   );
 }

@@ -275,6 +275,20 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     expect(differingPixels(before, await shot(page, 'app-hotspots-closed.png'), 360)).toBeLessThan(50);
   });
 
+  it('hot-spot panel: the Moran scatterplot is linked to the map (click a point: its block is selected)', async () => {
+    const summary = page.locator('details[data-panel="hotspots"] > summary');
+    await summary.click();
+    await page.locator('.hotspot-legend').waitFor({ timeout: 20_000 });
+    const points = page.locator('svg.moran-scatter circle');
+    expect(await points.count()).toBeGreaterThan(3);
+    const id = (await points.nth(2).getAttribute('data-block'))!;
+    await points.nth(2).click();
+    await expect.poll(() => page.locator('.block-panel h2').innerText()).toBe(`Bouwblok ${id}`);
+    expect(await page.locator(`svg.moran-scatter circle[data-block="${id}"]`).getAttribute('r')).toBe('5');
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await summary.click();
+  });
+
   it('density panel: heat surface over the map, a weekday and hour filter narrows it, weekday × hour chart and CSV', async () => {
     await page.mouse.move(1, 1);
     await settle(page);

@@ -19,6 +19,10 @@ export interface HotspotPanelProps {
   onLayer: (layer: HotspotLayerProps | null) => void;
   /** Property holding the block id. @default 'block_id' */
   idField?: string;
+  /** Selected blocks (ids), highlighted in the Moran scatterplot. @default [] */
+  selectedIds?: readonly string[];
+  /** Select blocks on the map from the scatterplot (click, Shift-click, drag a box). Without it the plot is not interactive. */
+  onSelect?: (ids: string[]) => void;
   /** Field selected first. @default the first of `fields` */
   defaultField?: string;
   /**
@@ -33,6 +37,8 @@ export interface HotspotPanelProps {
   /** Makes the worker; inject one in tests. @default the stats worker (module worker via Vite) */
   createWorker?: () => Worker | null;
 }
+
+const NO_IDS: readonly string[] = [];
 
 const STRINGS = {
   nl: {
@@ -58,6 +64,8 @@ const STRINGS = {
     components: (k: number) => `Het burennetwerk valt uiteen in ${k} losse groepen: clusters lopen niet over groepen heen.`,
     missing: (n: number) => `${n === 1 ? '1 blok' : `${n} blokken`} zonder waarde weggelaten.`,
     scatter: 'Moran-spreidingsdiagram: waarde (x) tegen gemiddelde van de buren (y), gestandaardiseerd',
+    scatterHint: 'Klik op een punt om het blok op de kaart te selecteren (Shift: erbij); sleep een rechthoek om meerdere blokken te kiezen. Geselecteerde blokken zijn groter.',
+    point: (id: string, z: string, lag: string) => `Blok ${id}: waarde ${z}, buren ${lag}`,
     explain: 'Pseudo-p uit conditionele permutaties (zoals GeoDa en PySAL), gecorrigeerd voor het testen van veel blokken tegelijk (Benjamini–Hochberg).',
     error: 'Berekening mislukt',
     neighbours: (w: HotspotWeights) => (w.kind === 'knn' ? `Buren: de ${w.k} dichtstbijzijnde blokken` : `Buren: blokken die elkaar raken of minder dan ${w.snapMetres ?? 0.001} m uit elkaar liggen${w.kind === 'rook' ? ' langs een zijde' : ''}`),
@@ -85,6 +93,8 @@ const STRINGS = {
     components: (k: number) => `The neighbour network falls apart into ${k} separate groups: clusters cannot span groups.`,
     missing: (n: number) => `${n === 1 ? '1 block' : `${n} blocks`} without a value left out.`,
     scatter: 'Moran scatterplot: value (x) against the mean of its neighbours (y), standardised',
+    scatterHint: 'Click a point to select its block on the map (Shift: add); drag a box to pick several blocks. Selected blocks are drawn larger.',
+    point: (id: string, z: string, lag: string) => `Block ${id}: value ${z}, neighbours ${lag}`,
     explain: 'Pseudo p-values from conditional permutations (as GeoDa and PySAL), corrected for testing many blocks at once (Benjamini–Hochberg).',
     error: 'Computation failed',
     neighbours: (w: HotspotWeights) => (w.kind === 'knn' ? `Neighbours: the ${w.k} nearest blocks` : `Neighbours: blocks that touch or lie less than ${w.snapMetres ?? 0.001} m apart${w.kind === 'rook' ? ' along a side' : ''}`),
@@ -123,29 +133,117 @@ export function hotspotLegend(result: HotspotResponse, mode: HotspotMode, lang: 
   ];
 }
 
-function MoranScatter({ result, lang }: { result: HotspotResponse; lang: HotspotLang }) {
-  const size = 160;
+interface MoranScatterProps {
+  result: HotspotResponse;
+  lang: HotspotLang;
+  /** block id per block of the layer (result.analysed indexes into it). */
+  ids: readonly string[];
+  selectedIds: readonly string[];
+  onSelect?: (ids: string[]) => void;
+}
+
+/**
+ * Moran scatterplot linked to the map: the selected blocks are drawn larger and outlined; a click on a
+ * point selects its block (Shift/Ctrl adds or removes), dragging a box selects every point inside it.
+ */
+function MoranScatter({ result, lang, ids, selectedIds, onSelect }: MoranScatterProps) {
+  const size = 200;
   const extent = Math.max(2, ...result.z.map(Math.abs), ...result.lag.map(Math.abs));
   const sx = (v: number) => size / 2 + (v / extent) * (size / 2 - 6);
   const sy = (v: number) => size / 2 - (v / extent) * (size / 2 - 6);
   const slope = result.moran.I;
+  const selected = new Set(selectedIds);
+  const [brush, setBrush] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const pointOf = (e: React.PointerEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) / r.width) * size, y: ((e.clientY - r.top) / r.height) * size };
+  };
+  const idOf = (k: number) => ids[result.analysed[k]];
+  const finishBrush = (additive: boolean) => {
+    if (!brush || !onSelect) return setBrush(null);
+    const [xa, xb] = [Math.min(brush.x0, brush.x1), Math.max(brush.x0, brush.x1)];
+    const [ya, yb] = [Math.min(brush.y0, brush.y1), Math.max(brush.y0, brush.y1)];
+    setBrush(null);
+    if (xb - xa < 3 && yb - ya < 3) return; // a click, handled by the point
+    const inside = result.z.map((z, k) => k).filter((k) => {
+      const x = sx(result.z[k]);
+      const y = sy(result.lag[k]);
+      return x >= xa && x <= xb && y >= ya && y <= yb;
+    });
+    const picked = inside.map(idOf);
+    onSelect(additive ? [...new Set([...selectedIds, ...picked])] : picked);
+  };
+  const t = STRINGS[lang];
   return (
-    <svg className="moran-scatter" width={size} height={size} role="img" aria-label={STRINGS[lang].scatter}>
-      <title>{STRINGS[lang].scatter}</title>
+    <svg
+      className="moran-scatter"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${size} ${size}`}
+      role="group"
+      aria-label={t.scatter}
+      style={{ touchAction: 'none', cursor: onSelect ? 'crosshair' : undefined }}
+      onPointerDown={(e) => {
+        if (!onSelect || (e.target as Element).tagName === 'circle') return;
+        const p = pointOf(e);
+        e.currentTarget.setPointerCapture?.(e.pointerId);
+        setBrush({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
+      }}
+      onPointerMove={(e) => {
+        if (!brush) return;
+        const p = pointOf(e);
+        setBrush({ ...brush, x1: p.x, y1: p.y });
+      }}
+      onPointerUp={(e) => finishBrush(e.shiftKey || e.ctrlKey || e.metaKey)}
+    >
+      <title>{t.scatter}</title>
       <line x1={0} x2={size} y1={size / 2} y2={size / 2} stroke="#999" />
       <line y1={0} y2={size} x1={size / 2} x2={size / 2} stroke="#999" />
       {result.z.map((z, k) => {
         const quad = result.lisaQuadrant[k];
         const color = quad && result.lisaSignificant[k] ? LISA_COLORS[quad] : LISA_COLORS.ns;
-        return <circle key={k} cx={sx(z)} cy={sy(result.lag[k])} r={2.5} fill={css([color[0], color[1], color[2], 255])} stroke="#555" strokeWidth={0.3} />;
+        const id = idOf(k);
+        const on = selected.has(id);
+        return (
+          <circle
+            key={k}
+            data-block={id}
+            cx={sx(z)}
+            cy={sy(result.lag[k])}
+            r={on ? 5 : 3}
+            fill={css([color[0], color[1], color[2], 255])}
+            stroke={on ? '#000' : '#555'}
+            strokeWidth={on ? 1.5 : 0.3}
+            style={{ cursor: onSelect ? 'pointer' : undefined }}
+            onClick={(e) => {
+              if (!onSelect) return;
+              const add = e.shiftKey || e.ctrlKey || e.metaKey;
+              onSelect(add ? (on ? selectedIds.filter((x) => x !== id) : [...selectedIds, id]) : [id]);
+            }}
+          >
+            <title>{t.point(id, fmt(z, lang, 2), fmt(result.lag[k], lang, 2))}</title>
+          </circle>
+        );
       })}
-      <line x1={sx(-extent)} y1={sy(-extent * slope)} x2={sx(extent)} y2={sy(extent * slope)} stroke="#333" strokeWidth={1.2} />
+      <line x1={sx(-extent)} y1={sy(-extent * slope)} x2={sx(extent)} y2={sy(extent * slope)} stroke="#333" strokeWidth={1.2} pointerEvents="none" />
+      {brush && (
+        <rect
+          x={Math.min(brush.x0, brush.x1)}
+          y={Math.min(brush.y0, brush.y1)}
+          width={Math.abs(brush.x1 - brush.x0)}
+          height={Math.abs(brush.y1 - brush.y0)}
+          fill="rgba(0,0,0,0.08)"
+          stroke="#333"
+          strokeDasharray="3 2"
+          pointerEvents="none"
+        />
+      )}
     </svg>
   );
 }
 
 /** The hot spot panel; see HotspotPanelProps. */
-export function HotspotPanel({ blocks, fields, lang, onLayer, idField = 'block_id', defaultField, weights = DEFAULT_HOTSPOT_WEIGHTS, permutations = 999, seed = 123456789, createWorker = defaultWorker }: HotspotPanelProps) {
+export function HotspotPanel({ blocks, fields, lang, onLayer, idField = 'block_id', selectedIds = NO_IDS, onSelect, defaultField, weights = DEFAULT_HOTSPOT_WEIGHTS, permutations = 999, seed = 123456789, createWorker = defaultWorker }: HotspotPanelProps) {
   const s = STRINGS[lang];
   const [field, setField] = useState(defaultField ?? fields[0]?.name ?? '');
   const [mode, setMode] = useState<HotspotMode>('gi-star');
@@ -281,7 +379,8 @@ export function HotspotPanel({ blocks, fields, lang, onLayer, idField = 'block_i
           <p className="hotspot-weights">{s.neighbours(weights)}</p>
           <p className="hotspot-moran">{s.moran(fmt(result.moran.I, lang, 3), result.moran.p_sim === null ? '–' : fmt(result.moran.p_sim, lang, 3), result.permutations)}</p>
           {result.missing > 0 && <p className="hotspot-missing">{s.missing(result.missing)}</p>}
-          <MoranScatter result={result} lang={lang} />
+          <MoranScatter result={result} lang={lang} ids={geometry.ids} selectedIds={selectedIds} onSelect={onSelect} />
+          {onSelect && <p className="hint">{s.scatterHint}</p>}
           <p className="hotspot-explain">{s.explain}</p>
         </>
       )}
