@@ -35,6 +35,7 @@ import { checkRejectShares, PERSONAL, redactProblems, rejectRows, withRepairNote
 import { featuresBBox } from '../src/core/geometry/features-bbox.ts';
 import { incidentDensityLayer, type IncidentDensityLayer } from '../src/core/stats/incident-density-layer.ts';
 import { rasterMeanPerBlock } from '../src/core/stats/raster-mean-per-block.ts';
+import { empiricalBayesRates } from '../src/core/stats/empirical-bayes-rates.ts';
 
 export const DEFAULT_CONFIG = 'data/arsenaal-demo/atlas.config.json';
 
@@ -288,13 +289,17 @@ function incidentRates(blocks: BlockFeature[], results: Array<{ id: string; resu
   const inc = results.find((r) => r.id === 'incidents')?.result.values;
   const ten = results.find((r) => r.id === 'tenure')?.result.values;
   const out = new Map<string, BlockValues>();
-  for (const b of blocks) {
-    const id = String(b.properties.block_id);
-    const total = inc?.get(id)?.incidents_total as number | null | undefined;
-    const inhabitants = ten?.get(id)?.inhabitants as number | null | undefined;
-    const rate = ten ? incidentRatePer1000(total, inhabitants, years) : null;
-    out.set(id, { incidents_per_1000: rate === null ? null : Math.round(rate * 10) / 10 });
-  }
+  const ids = blocks.map((b) => String(b.properties.block_id));
+  const counts = ids.map((id) => inc?.get(id)?.incidents_total as number | null | undefined);
+  const people = ids.map((id) => ten?.get(id)?.inhabitants as number | null | undefined);
+  // global empirical Bayes (Marshall) on the period's counts, then annualised like the raw rate
+  const usable = ten ? ids.map((_, i) => typeof counts[i] === 'number' && typeof people[i] === 'number') : [];
+  const eb = ten ? empiricalBayesRates(ids.map((_, i) => (usable[i] ? (counts[i] as number) : 0)), ids.map((_, i) => (usable[i] ? (people[i] as number) : 0))).eb : [];
+  ids.forEach((id, i) => {
+    const rate = ten ? incidentRatePer1000(counts[i], people[i], years) : null;
+    const smoothed = ten && usable[i] && eb[i] !== null ? (eb[i] as number) / years : null;
+    out.set(id, { incidents_per_1000: rate === null ? null : Math.round(rate * 10) / 10, incidents_per_1000_eb: smoothed === null ? null : Math.round(smoothed * 10) / 10 });
+  });
   return out;
 }
 

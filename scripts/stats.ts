@@ -13,6 +13,7 @@ import { knnWeights } from '../src/core/stats/knn-weights.ts';
 import type { SpatialWeights } from '../src/core/stats/spatial-weights.ts';
 import { spatialStatistics } from '../src/core/stats/spatial-statistics.ts';
 import { unitPoints } from '../src/core/stats/unit-points.ts';
+import { empiricalBayesRates } from '../src/core/stats/empirical-bayes-rates.ts';
 import { UserError } from '../src/core/user-error.ts';
 import { parseCrs } from '../src/io/parse-crs.ts';
 import { readVectorSource } from '../src/io/read-vector-source.ts';
@@ -45,6 +46,14 @@ permutation pseudo p-values and Benjamini-Hochberg FDR control (definitions: doc
                      CRS (a .shp without .prj is read as planar anyway, with a notice)
   --working-crs CRS  projected CRS in metres for the weights when the input is in degrees
                      (default: EPSG:31370, Belgian Lambert 72)
+  --rate-population FIELD  analyse rates instead of --field itself: --field holds the events (e.g.
+                     incidents_total), FIELD the population (inhabitants); the statistics run on the
+                     empirical-Bayes smoothed rates (Marshall), written under "rates" with raw rates
+                     and a "tiny" flag per unit
+  --rate-per N       rates per N of the population (default 1000)
+  --eb global|spatial  global EB (one prior, as spdep EBest) or spatial EB (prior from each unit and
+                     its neighbours in the weights, as GeoDa); default global
+  --min-population N flag units with a population below N as tiny (default 100)
   --out F.json       output (moran, geary, weights, local[] in input order)
   --quiet            no summary on stderr
   -h, --help         show this help`;
@@ -144,6 +153,10 @@ export async function statsCommand(argv: string[]): Promise<number> {
       bonferroni: { type: 'boolean' },
       crs: { type: 'string' },
       'working-crs': { type: 'string' },
+      'rate-population': { type: 'string' },
+      'rate-per': { type: 'string' },
+      eb: { type: 'string' },
+      'min-population': { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -172,7 +185,25 @@ export async function statsCommand(argv: string[]): Promise<number> {
   let features = src.features;
   if (features.length === 0) throw new UserError(`${file}: no features; expected polygons or points with field "${o.field}".`);
   const ids = unitIds(features, o.id, file);
-  const values = fieldValues(features, o.field!, ids, file);
+  const ebMethod = o.eb ?? 'global';
+  if (ebMethod !== 'global' && ebMethod !== 'spatial') throw new UserError(`--eb: expected global or spatial, found "${o.eb}".`, "run 'wijkatlas stats --help'");
+  if ((o.eb || o['rate-per'] || o['min-population']) && !o['rate-population']) throw new UserError('--eb, --rate-per and --min-population need --rate-population FIELD: the inhabitants of each unit.', "run 'wijkatlas stats --help'");
+  const ratePer = number('rate-per', o['rate-per'], 1000, (v) => v > 0, 'a number > 0, e.g. 1000');
+  const minPopulation = number('min-population', o['min-population'], 100, (v) => v >= 0, 'a number ≥ 0');
+  let population = o['rate-population'] ? fieldValues(features, o['rate-population'], ids, file) : null;
+  let fieldData = fieldValues(features, o.field!, ids, file);
+  // a rate needs inhabitants: units without any are left out of the analysis (listed in the output)
+  const leftOut = population ? ids.filter((_, i) => !(population![i] > 0)) : [];
+  if (population && leftOut.length > 0) {
+    const keep = ids.map((_, i) => population![i] > 0);
+    if (!keep.some(Boolean)) throw new UserError(`${file}: no unit has a population > 0 in "${o['rate-population']}"; expected inhabitants to compute rates. Check --rate-population.`);
+    features = features.filter((_, i) => keep[i]);
+    fieldData = Float64Array.from(fieldData.filter((_, i) => keep[i]));
+    population = Float64Array.from(population.filter((_, i) => keep[i]));
+    ids.splice(0, ids.length, ...ids.filter((_, i) => keep[i]));
+    log(`stats: ${leftOut.length} unit(s) without population left out (a rate needs inhabitants): ${leftOut.slice(0, 8).join(', ')}${leftOut.length > 8 ? ', …' : ''}`);
+  }
+  let values = fieldData;
   const snap = number('snap', o.snap, 0.001, (v) => v >= 0 && Number.isFinite(v), 'a tolerance ≥ 0 in metres');
 
   let weights: SpatialWeights;
@@ -195,6 +226,14 @@ export async function statsCommand(argv: string[]): Promise<number> {
     }
   }
 
+  let rates: ReturnType<typeof empiricalBayesRates> | null = null;
+  if (population) {
+    // the statistics run on the empirical-Bayes rates: small populations no longer make the hot spots
+    rates = empiricalBayesRates(fieldData, population, { per: ratePer, minPopulation, weights: ebMethod === 'spatial' ? weights : undefined });
+    values = Float64Array.from(rates.eb, (v) => v as number);
+    const tiny = rates.tiny.filter(Boolean).length;
+    log(`stats: analysing ${rates.method} empirical-Bayes rates of "${o.field}" per ${ratePer} of "${o['rate-population']}"${tiny ? `; ${tiny} unit(s) below ${minPopulation} (flagged tiny)` : ''}`);
+  }
   const result = spatialStatistics(values, weights, { binary: o.binary, permutations, seed, q, correction: o.bonferroni ? 'bonferroni' : 'fdr' });
   const { moran: m, geary: g, weights: d } = result;
   const output = {
@@ -223,6 +262,19 @@ export async function statsCommand(argv: string[]): Promise<number> {
     p_values: 'p_norm/p_rand: two-sided normal; p_sim: folded one-sided pseudo p (M+1)/(R+1) as PySAL/GeoDa; see docs/stats.md',
     correction: result.correction,
     local: result.local,
+    ...(rates && population
+      ? {
+          analysed: `empirical-Bayes rate of ${o.field} per ${ratePer} ${o['rate-population']}`,
+          rates: {
+            method: rates.method,
+            left_out: leftOut,
+            per: ratePer,
+            min_population: minPopulation,
+            prior: rates.prior,
+            units: ids.map((id, i) => ({ id, events: fieldData[i], population: population[i], raw: rates!.raw[i], eb: rates!.eb[i], tiny: rates!.tiny[i] })),
+          },
+        }
+      : {}),
   };
   const out = path.resolve(o.out!);
   writeFileSync(out, JSON.stringify(output, null, 1) + '\n');

@@ -66,6 +66,44 @@ describe('wijkatlas stats (CLI contract)', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'd.json'), 'utf8')).weights).toMatchObject({ links: 24 }); // centroids 100 m apart: rook
   });
 
+  it('--rate-population: analyses empirical-Bayes rates, leaves out units without inhabitants, agrees with the build', async () => {
+    const dir = tmp();
+    const blocksFile = path.join(root, 'layers/blocks.geojson');
+    const base = ['stats', '--input', blocksFile, '--id', 'block_id', '--field', 'incidents_total', '--rate-population', 'inhabitants', '--permutations', '99', '--snap', '20'];
+    const r = await cli([...base, '--out', path.join(dir, 'eb.json')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/3 unit\(s\) without population left out/);
+    const out = JSON.parse(readFileSync(path.join(dir, 'eb.json'), 'utf8'));
+    const blocks = JSON.parse(readFileSync(blocksFile, 'utf8')).features.map((f: { properties: Record<string, number | string> }) => f.properties);
+    const populated = blocks.filter((p: Record<string, number>) => p.inhabitants > 0);
+    expect(out.rates.left_out).toEqual(blocks.filter((p: Record<string, number>) => !(p.inhabitants > 0)).map((p: Record<string, string>) => p.block_id));
+    expect(out.local.map((u: { id: string }) => u.id)).toEqual(populated.map((p: Record<string, string>) => p.block_id));
+    expect(out.rates.method).toBe('global');
+    // Marshall's global EB by hand: b = Σy/Σp, s² = Σp(r−b)²/Σp, a = s² − b/p̄, EB = b + a(r − b)/(a + b/p)
+    const y = populated.map((p: Record<string, number>) => p.incidents_total);
+    const pop = populated.map((p: Record<string, number>) => p.inhabitants);
+    const P = pop.reduce((a: number, b: number) => a + b, 0);
+    const b = y.reduce((a: number, v: number) => a + v, 0) / P;
+    const s2 = pop.reduce((acc: number, p: number, i: number) => acc + p * (y[i] / p - b) ** 2, 0) / P;
+    const a = Math.max(0, s2 - b / (P / pop.length));
+    out.rates.units.forEach((u: { eb: number; raw: number; tiny: boolean; population: number }, i: number) => {
+      expect(u.eb).toBeCloseTo((b + (a * (y[i] / pop[i] - b)) / (a + b / pop[i])) * 1000, 9);
+      expect(u.raw).toBeCloseTo((y[i] / pop[i]) * 1000, 9);
+      expect(u.tiny).toBe(pop[i] < 100);
+    });
+    // the build publishes the same smoothing, annualised over the 2020 period (366 days)
+    const years = 366 / 365.25;
+    populated.forEach((p: Record<string, number>, i: number) => expect(p.incidents_per_1000_eb).toBeCloseTo(Math.round((out.rates.units[i].eb / years) * 10) / 10, 9));
+    const sp = await cli([...base.filter((a) => a !== '--snap' && a !== '20'), '--eb', 'spatial', '--weights', 'knn:4', '--out', path.join(dir, 'sp.json')]);
+    expect(sp.code, sp.stderr).toBe(0);
+    const spatial = JSON.parse(readFileSync(path.join(dir, 'sp.json'), 'utf8'));
+    expect(spatial.rates.method).toBe('spatial');
+    expect(spatial.rates.prior).toBeNull();
+    const bad = await cli(['stats', '--input', blocksFile, '--field', 'incidents_total', '--eb', 'spatial', '--out', path.join(dir, 'x.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/need --rate-population FIELD/);
+  });
+
   it('user errors print one line and exit 1', async () => {
     const out = path.join(tmp(), 'x.json');
     const cases: [string[], RegExp][] = [

@@ -74,6 +74,7 @@ export function blockFieldCatalogue(options: { categories?: IncidentCategory[]; 
     f('pct_renters', 'tenure', '%', 'tenure', 'Aandeel huurders', 'Share of renters', 'Huurders als aandeel van de huishoudens met gekend statuut.', 'Renters as a share of households with known tenure.'),
     f('incidents_total', 'safety', 'feiten', 'incidents', 'Incidenten', 'Incidents', 'Geregistreerde incidenten in de periode.', 'Recorded incidents in the period.'),
     f('incidents_per_1000', 'safety', 'per 1.000 inw./jaar', 'incidents', 'Incidenten per 1.000 inwoners', 'Incidents per 1,000 inhabitants', 'Incidenten per 1.000 inwoners per jaar (leeg bij 0 inwoners).', 'Incidents per 1,000 inhabitants per year (empty where nobody lives).'),
+    f('incidents_per_1000_eb', 'safety', 'per 1.000 inw./jaar', 'incidents', 'Incidenten per 1.000 inwoners (EB-gladgestreken)', 'Incidents per 1,000 inhabitants (EB-smoothed)', 'Empirisch-Bayesiaans gladgestreken (Marshall): blokken met weinig inwoners worden naar het buurtgemiddelde getrokken, zodat één incident geen piek maakt (leeg bij 0 inwoners).', 'Empirical-Bayes smoothed (Marshall): blocks with few inhabitants are pulled towards the neighbourhood mean, so a single incident makes no peak (empty where nobody lives).'),
     f('incident_density_per_km2', 'safety', 'per km²', 'incidents', 'Incidentendichtheid', 'Incident density', 'Gemiddelde kerndichtheid van de incidenten in het blok (laag Incidentendichtheid).', 'Mean kernel density of the incidents over the block (layer Incident density).'),
   ];
   if (closedRow) {
