@@ -44,8 +44,8 @@ async function main() {
     await page.getByLabel('Indicator', { exact: true }).selectOption('incidents_per_1000');
     await page.getByRole('button', { name: 'Tabel tonen' }).click();
     await page.locator('.block-table').waitFor();
-    await page.getByRole('button', { name: /Incidenten per 1\.000 inwoners/ }).click();
-    await page.getByRole('button', { name: /Incidenten per 1\.000 inwoners/ }).click(); // descending
+    await page.getByRole('button', { name: /^Incidenten per 1\.000 inwoners \(per/ }).click();
+    await page.getByRole('button', { name: /^Incidenten per 1\.000 inwoners \(per/ }).click(); // descending
     await page.locator('.block-table tbody tr').first().click();
     await page.locator('.block-chart').waitFor();
     await page.waitForTimeout(300);
