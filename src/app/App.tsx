@@ -183,7 +183,8 @@ function AtlasView({ atlas, lang, onSwitchLang, initial, panels, extraLayers }: 
     };
   });
   const [layers, setLayers] = useState<LayerState[]>(() => mergeLayers(defaultLayers(atlas, basemap), initial.layers));
-  const [filters, setFilters] = useState<BlockFilter[]>([]);
+  // filters from a shared link apply only to fields this atlas has
+  const [filters, setFilters] = useState<BlockFilter[]>(() => (initial.filters ?? []).filter((f) => features.some((x) => x.properties && f.field in x.properties)));
   const [selected, setSelected] = useState<number[]>(() => {
     const ids = initial.selected ?? [];
     return ids.map((id) => features.findIndex((f) => f.properties?.block_id === id)).filter((i) => i >= 0);
@@ -221,8 +222,9 @@ function AtlasView({ atlas, lang, onSwitchLang, initial, panels, extraLayers }: 
       layers,
       selected: selected.map((i) => String(features[i].properties?.block_id ?? '')).filter(Boolean),
       table: tableOpen,
+      filters,
     }),
-    [lang, indicator, choice, layers, selected, features, tableOpen],
+    [lang, indicator, choice, layers, selected, features, tableOpen, filters],
   );
   const writeUrl = useCallback(() => {
     const next = writeUrlState(window.location.href, { ...urlState, view: view.current ?? undefined });

@@ -4,7 +4,7 @@ import { parseBreaks } from '../../src/app/components/ClassificationControls.tsx
 import { tileUrl } from '../../src/app/map-layers/basemap-layer.ts';
 import { categories, filterMask } from '../../src/app/state/filters.ts';
 import { csvCell, tableCsv, tableGeoJson } from '../../src/app/state/table-export.ts';
-import { parseUrlState, writeUrlState } from '../../src/app/state/url-state.ts';
+import { decodeFilters, encodeFilters, parseUrlState, writeUrlState } from '../../src/app/state/url-state.ts';
 
 const block = (properties: Record<string, unknown>): Feature => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [0, 0] } });
 
@@ -29,6 +29,19 @@ describe('URL state', () => {
     const url = writeUrlState('http://localhost/?keep=1', state);
     expect(new URL(url).searchParams.get('keep')).toBe('1');
     expect(parseUrlState(new URL(url).search)).toEqual(state);
+  });
+
+  it('round-trips filters, whatever their values contain', () => {
+    const filters = [
+      { kind: 'range' as const, field: 'pct_renters', min: 20.5, max: null },
+      { kind: 'range' as const, field: 'dwellings', min: null, max: 40 },
+      { kind: 'category' as const, field: 'remark', values: ['a;b', 'c|d', 'e~f', 'ù %', ''] },
+      { kind: 'category' as const, field: 'survey_status', values: [] },
+    ];
+    const url = writeUrlState('http://localhost/', { filters });
+    expect(parseUrlState(new URL(url).search).filters).toEqual(filters);
+    expect(encodeFilters(filters.slice(0, 1))).toBe('r~pct_renters~20.5~');
+    expect(decodeFilters('r~x~abc~;c~~a;q~y~1~2;c~%E0~a')).toEqual([]);
   });
 
   it('ignores what it does not understand instead of failing', () => {

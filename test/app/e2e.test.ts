@@ -398,4 +398,15 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     await en.close();
     expect(dialogs).toEqual([]);
   });
+
+  it('restores filters from a shared link and writes them back when they change', async () => {
+    // renters ≥ 40 % and survey status ok or suppressed: A01 (80), A03 (41), B01 (66,7)
+    const tab = await openAtlas('?flt=r~pct_renters~40~;c~survey_status~ok|suppressed');
+    expect(await tab.locator('.legend-filtered').innerText()).toBe('Filter actief: 3 van 8 blokken getoond');
+    await tab.locator('summary', { hasText: 'Filters' }).click();
+    await tab.getByRole('group', { name: 'Status van de bevraging' }).getByRole('checkbox', { name: /^ok/ }).uncheck();
+    await expect.poll(() => tab.locator('.legend-filtered').innerText()).toBe('Filter actief: 0 van 8 blokken getoond');
+    expect(new URL(tab.url()).searchParams.get('flt')).toBe('r~pct_renters~40~;c~survey_status~suppressed');
+    await tab.close();
+  });
 });

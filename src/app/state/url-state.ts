@@ -2,6 +2,7 @@
 // with history.replaceState. Unknown or malformed parameters are ignored, never fatal.
 import { CLASSIFICATION_METHODS, DIVERGING_SCHEMES, MAX_CLASSES, MIN_CLASSES, SEQUENTIAL_SCHEMES, type ClassificationMethod, type PaletteScheme } from '../../core/classify/index.ts';
 import type { Lang } from '../i18n.ts';
+import type { BlockFilter } from './filters.ts';
 
 /** One entry of the layers panel. */
 export interface LayerState {
@@ -33,6 +34,47 @@ export interface UrlState {
   /** Selected block ids. */
   selected?: string[];
   table?: boolean;
+  /** Block filters (ranges and category check boxes). */
+  filters?: BlockFilter[];
+}
+
+/**
+ * Filters as one parameter: `r~field~min~max` (empty bound = open) and `c~field~value|value` (`c~field`:
+ * no value passes), joined by `;`; field names and values are percent-encoded (`~` too), so any text survives.
+ */
+export function encodeFilters(filters: readonly BlockFilter[]): string {
+  const e = (s: string) => encodeURIComponent(s).replace(/~/g, '%7E');
+  return filters
+    .map((f) => (f.kind === 'range' ? `r~${e(f.field)}~${f.min ?? ''}~${f.max ?? ''}` : f.values.length === 0 ? `c~${e(f.field)}` : `c~${e(f.field)}~${f.values.map(e).join('|')}`))
+    .join(';');
+}
+
+/** The inverse of encodeFilters; malformed parts are skipped. */
+export function decodeFilters(text: string): BlockFilter[] {
+  const out: BlockFilter[] = [];
+  const d = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return null;
+    }
+  };
+  const bound = (s: string) => (s === '' ? null : Number.isFinite(Number(s)) ? Number(s) : undefined);
+  for (const part of text.split(';')) {
+    const [kind, rawField, a, b] = part.split('~');
+    const field = rawField === undefined ? null : d(rawField);
+    if (!field) continue;
+    if (kind === 'r' && a !== undefined && b !== undefined) {
+      const min = bound(a);
+      const max = bound(b);
+      if (min !== undefined && max !== undefined) out.push({ kind: 'range', field, min, max });
+    } else if (kind === 'c' && b === undefined) {
+      // no third part: nothing passes; an empty third part: only blocks without a value pass
+      const values = a === undefined ? [] : a.split('|').map(d);
+      if (values.every((v): v is string => v !== null)) out.push({ kind: 'category', field, values });
+    }
+  }
+  return out;
 }
 
 const SCHEMES: readonly string[] = [...SEQUENTIAL_SCHEMES, ...DIVERGING_SCHEMES];
@@ -79,6 +121,11 @@ export function parseUrlState(search: string): UrlState {
     if (ids.length) state.selected = ids;
   }
   if (p.get('tab') === '1') state.table = true;
+  const flt = p.get('flt');
+  if (flt) {
+    const filters = decodeFilters(flt);
+    if (filters.length) state.filters = filters;
+  }
   return state;
 }
 
@@ -98,5 +145,6 @@ export function writeUrlState(url: string, state: UrlState): string {
   set('view', state.view ? `${state.view.longitude.toFixed(5)},${state.view.latitude.toFixed(5)},${state.view.zoom.toFixed(2)}` : undefined);
   set('sel', state.selected?.length ? state.selected.join(',') : undefined);
   set('tab', state.table ? '1' : undefined);
+  set('flt', state.filters?.length ? encodeFilters(state.filters) : undefined);
   return u.toString();
 }
