@@ -163,7 +163,7 @@ function AtlasView({ atlas, lang, onSwitchLang, initial, panels, extraLayers }: 
       }),
     [textFields, features],
   );
-  const basemaps = useMemo(() => (manifest as { basemaps?: BasemapConfig[] }).basemaps ?? DEFAULT_BASEMAPS, [manifest]);
+  const basemaps = useMemo(() => manifest.basemaps?.length ? manifest.basemaps : DEFAULT_BASEMAPS, [manifest]);
   const basemap = basemaps[0] ?? null;
 
   // --- state (initial values from the URL, read once in main.tsx)

@@ -96,6 +96,19 @@ describe('wijkatlas CLI: user errors are one line, name the file and record, and
     expectOneLineError(r, /unknown field "snapp_m"/, /sources\.housing/, /spelling/);
   });
 
+  it('a basemap in the config reaches the manifest; a tile URL without placeholders or over http is refused', () => {
+    const grb = { id: 'grb', name: 'GRB basiskaart', max_zoom: 21, attribution: 'GRB © Digitaal Vlaanderen', url: 'https://geo.api.vlaanderen.be/GRB/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=grb_bsk&STYLE=&FORMAT=image/png&TILEMATRIXSET=GoogleMapsVL&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}' };
+    const out = path.join(tmp, 'basemap-layers');
+    const ok = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.basemaps = [grb])), '--out', out);
+    expect(ok.code, ok.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.basemaps).toEqual([{ id: 'grb', name: 'GRB basiskaart', url: grb.url, attribution: grb.attribution, maxZoom: 21 }]);
+    const noXyz = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.basemaps = [{ ...grb, url: 'https://tiles.example/{z}.png' }])), '--out', path.join(tmp, 'b1'));
+    expectOneLineError(noXyz, /basemaps\[0\]\.url/, /\{z\}, \{x\} and \{y\}/);
+    const http = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.basemaps = [{ ...grb, url: 'http://tiles.example/{z}/{x}/{y}.png' }])), '--out', path.join(tmp, 'b2'));
+    expectOneLineError(http, /expected an https:\/\/ tile URL/);
+  });
+
   it('rejects a config that maps a field to a missing column', () => {
     const r = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.sources.housing.fields.construction_year = 'bouwjaar_x')), '--out', path.join(tmp, 'y'));
     expectOneLineError(r, /bouwjaar_x/, /columns found/);

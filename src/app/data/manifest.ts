@@ -1,5 +1,6 @@
 // The shape of layers/manifest.json as `wijkatlas build` writes it (schema_version 1), and its check.
 import type { Localized } from '../i18n.ts';
+import type { BasemapConfig } from '../map-layers/basemap-layer.ts';
 
 export const SUPPORTED_SCHEMA_VERSION = 1;
 
@@ -39,6 +40,8 @@ export interface AtlasManifest {
   default_indicator?: string;
   inputs: unknown[];
   layers: ManifestLayer[];
+  /** Basemaps from the atlas config (`basemaps`); absent: the app's default list (src/app/config.ts). */
+  basemaps?: BasemapConfig[];
 }
 
 /** Check the parts of a manifest the app relies on; throws an Error that says what is wrong and what to do. */

@@ -32,6 +32,8 @@ export interface Manifest {
   default_indicator: string;
   inputs: ManifestInput[];
   layers: ManifestLayer[];
+  /** The config's basemaps in the app's shape (absent: the app's OpenStreetMap default). */
+  basemaps?: Array<{ id: string; name: string; url: string; attribution: string; maxZoom?: number }>;
 }
 
 /**
@@ -63,5 +65,6 @@ export function buildManifest(
     default_indicator: config.default_indicator ?? 'pct_built_before_1945',
     inputs: [...parts.inputs].sort((a, b) => a.id.localeCompare(b.id)),
     layers: parts.layers,
+    ...(config.basemaps?.length ? { basemaps: config.basemaps.map((b) => ({ id: b.id, name: b.name, url: b.url, attribution: b.attribution, ...(b.max_zoom !== undefined ? { maxZoom: b.max_zoom } : {}) })) } : {}),
   };
 }

@@ -137,6 +137,22 @@ export interface AtlasConfig {
   max_reject_share?: number;
   /** Default indicator shown by the app. */
   default_indicator?: string;
+  /**
+   * Raster basemaps the app offers (switched off by default; the first one is offered), replacing the
+   * app's OpenStreetMap default. `url`: XYZ template with {z}/{x}/{y}, or a WMTS GetTile request with
+   * TILEMATRIX={z}&TILEROW={y}&TILECOL={x} in a Web Mercator tile matrix set.
+   */
+  basemaps?: BasemapSpec[];
+}
+
+export interface BasemapSpec {
+  id: string;
+  name: string;
+  url: string;
+  /** Credit shown in the source line while the basemap is on. */
+  attribution: string;
+  /** Highest zoom level the service has (default 19). */
+  max_zoom?: number;
 }
 
 /** Minimum allowed small-cell threshold. */

@@ -76,6 +76,7 @@ const SCHEMA: Schema = obj(
     on_invalid: str(['error', 'reject']),
     max_reject_share: num(0),
     default_indicator: str(),
+    basemaps: { t: 'array', of: obj({ id: str(), name: str(), url: str(), attribution: str(), max_zoom: num(0) }, ['id', 'name', 'url', 'attribution']) },
   },
   ['schema_version', 'id', 'title', 'attribution', 'area', 'blocks', 'sources'],
 );
@@ -149,6 +150,14 @@ function check(value: unknown, schema: Schema, path: string, file: string): void
 export function validateAtlasConfig(raw: unknown, file: string): AtlasConfig {
   check(raw, SCHEMA, '', file);
   const cfg = raw as AtlasConfig;
+  (cfg.basemaps ?? []).forEach((b, i) => {
+    const where = `${file}: field "basemaps[${i}].url"`;
+    if (!/^https:\/\//.test(b.url)) throw new UserError(`${where}: expected an https:// tile URL, found "${b.url.slice(0, 60)}"; browsers block plain http tiles on an https page.`);
+    if (!['{z}', '{x}', '{y}'].every((k) => b.url.includes(k))) {
+      throw new UserError(`${where}: expected the placeholders {z}, {x} and {y} (XYZ, or TILEMATRIX={z}&TILEROW={y}&TILECOL={x} for WMTS), found "${b.url.slice(0, 80)}"; add them.`);
+    }
+    if (!/^[\w.-]{1,40}$/.test(b.id)) throw new UserError(`${file}: field "basemaps[${i}].id": expected letters, digits, _ . or -, found "${b.id}".`);
+  });
   const inc = cfg.sources.incidents;
   if (inc) {
     const seen = new Set<string>();
