@@ -31,7 +31,8 @@ Kernel density surface of incident points, in incidents per km², computed in a 
                      columns (e.g. datum+uur); needed by the time filters and --table
   --from, --to       keep incidents in this period (dates inclusive)
   --weekday LIST     keep these ISO weekdays, 1 = Monday … 7 = Sunday (e.g. 5,6 for Friday and Saturday)
-  --hours A-B        keep hours in [A, B) on the wall clock; 22-6 wraps midnight
+  --hours A-B        keep hours in [A, B) on the wall clock; 22-6 wraps midnight, and with --weekday
+                     its small hours count for the evening before (--weekday 5 --hours 22-6 = Friday night)
   --kernel K         quartic (default) or gaussian
   --bandwidth M      bandwidth in metres (default: ArcGIS/Silverman rule, see docs/stats.md)
   --cell M           cell size in metres (default 25)

@@ -42,7 +42,8 @@ within the shift. Rules and defaults: docs/routes.md.
   --dwell-minutes M    minutes at each stop (default 12; the "Koper curve" advises 10–15)
   --speed-kmh V        walking speed (default 4.5)
   --weekday D[,D]      keep incidents on these days: ma di wo do vr za zo (or mon…sun)
-  --hours H-H          keep incidents in these hours, e.g. 18-22 (22-2 wraps past midnight)
+  --hours H-H          keep incidents in these hours, e.g. 18-22 (22-2 wraps past midnight; with --weekday vr
+                       it is Friday 22 h to Saturday 2 h)
   --start-time HH:MM   clock time of the shift start (default: the start of --hours, else 18:00)
   --time-field F       incident date-time column (default: datetime, date_time, when, timestamp)
   --date-field F       or: a date column … (e.g. datum)

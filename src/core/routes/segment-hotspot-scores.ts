@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import { pointSegmentDistanceSquared } from '../geometry/point-segment-distance.ts';
-import { parseInstant } from '../join/parse-instant.ts';
+import { shiftWeekday } from '../stats/time-filter.ts';
+import { wallClock } from '../stats/wall-clock.ts';
 import type { XY } from '../types.ts';
 import type { WalkingGraph } from './walking-graph.ts';
 
@@ -17,7 +18,10 @@ export interface IncidentPoint {
 export interface HotspotScoreOptions {
   /** Incidents farther than this (metres) from every street are left out. Default 50 m. */
   maxDistance?: number;
-  /** Keep only incidents on these weekdays (0 = Sunday … 6 = Saturday). Default: all days. */
+  /**
+   * Keep only incidents on these weekdays (0 = Sunday … 6 = Saturday). Default: all days. With hours
+   * that wrap midnight, the hours after midnight count for the day before: Friday 22–2 is Friday's shift.
+   */
   weekdays?: readonly number[];
   /** Keep only incidents whose hour h satisfies from ≤ h < to (wrapping past midnight when from > to). */
   hours?: { from: number; to: number };
@@ -95,18 +99,19 @@ export function segmentHotspotScores(graph: WalkingGraph, incidents: readonly In
       continue;
     }
     if (filterTime) {
-      const t = inc.when ? parseInstant(inc.when) : null;
-      if (!t || t.dateOnly) {
+      // the wall clock as written ("…T23:30+01:00" is 23 h), as the statistics' time filter reads it
+      const clock = inc.when ? wallClock(inc.when) : null;
+      if (!clock || clock.hour === null) {
         skip('no-time');
         continue;
       }
-      const d = new Date(t.ms);
-      if (days && !days.has(d.getUTCDay())) {
+      // the small hours of a shift that runs past midnight belong to the evening it started
+      if (days && !days.has(shiftWeekday(clock.weekday, clock.hour, options.hours) % 7)) {
         skip('other-weekday');
         continue;
       }
       if (options.hours) {
-        const h = d.getUTCHours();
+        const h = clock.hour;
         const { from, to } = options.hours;
         const inside = from < to ? h >= from && h < to : h >= from || h < to;
         if (!inside) {

@@ -1,8 +1,9 @@
 import type { IncidentDensityLayer } from './incident-density-layer.ts';
+import { shiftWeekday } from './time-filter.ts';
 
 /** What the app (or a script) keeps of the binned incidents before any statistic. */
 export interface BinFilter {
-  /** ISO weekdays to keep (1 = Monday … 7 = Sunday); undefined or all seven: every weekday. */
+  /** ISO weekdays to keep (1 = Monday … 7 = Sunday; a wrapping band's small hours count for the day before); undefined or all seven: every weekday. */
   weekdays?: readonly number[];
   /** Hours [from, to) on the wall clock (0–24); from > to wraps midnight (22–6). Bins without an hour are dropped when set. Leave undefined for the whole day. */
   hours?: { from: number; to: number };
@@ -19,7 +20,8 @@ export function isEmptyBinFilter(f: BinFilter): boolean {
 
 /**
  * Which bins a filter keeps, the same rules as timeFilter applies to single records: weekday and
- * hour as written on the wall clock, hour bands wrapping midnight, inclusive months.
+ * hour as written on the wall clock, hour bands wrapping midnight (their small hours counting for the
+ * day before: Friday 22–6 keeps Saturday 0–6), inclusive months.
  *
  * @param bins the layer's bins
  * @param filter weekdays, hours, months, blocks
@@ -36,7 +38,7 @@ export function binTimeFilter(bins: IncidentDensityLayer['bins'], filter: BinFil
   const to = filter.months?.to || null;
   const blocks = filter.blocks ? new Set(filter.blocks) : null;
   for (let i = 0; i < n; i++) {
-    if (days && !days.has(bins.weekday[i])) continue;
+    if (days && !days.has(shiftWeekday(bins.weekday[i], bins.hour[i] < 0 ? null : bins.hour[i], h))) continue;
     if (h) {
       const hour = bins.hour[i];
       if (hour < 0) continue;

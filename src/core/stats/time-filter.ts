@@ -6,7 +6,10 @@ import { wallClock } from './wall-clock.ts';
 export interface TimeFilterOptions {
   /** Keep records in this period, both bounds inclusive (a date-only `to` covers that whole day). */
   period?: Period;
-  /** Keep these ISO weekdays (1 = Monday … 7 = Sunday). */
+  /**
+   * Keep these ISO weekdays (1 = Monday … 7 = Sunday). With an hour band that wraps midnight, the
+   * hours after midnight count for the day before (shiftWeekday): Friday 22–6 is Friday's night shift.
+   */
   weekdays?: readonly number[];
   /**
    * Keep hours in [from, to) on the 24-hour wall clock; from > to wraps midnight ({ from: 22, to: 6 }
@@ -15,12 +18,24 @@ export interface TimeFilterOptions {
   hours?: { from: number; to: number };
 }
 
+/**
+ * The weekday a record counts for: its own, except the hours after midnight of a band that wraps
+ * midnight, which belong to the shift that started the evening before (Friday 22–6 ends on Saturday
+ * morning). ISO weekdays 1 = Monday … 7 = Sunday.
+ *
+ * @example shiftWeekday(6, 1, { from: 22, to: 6 }); // 5: Saturday 1 h is Friday's night shift
+ */
+export function shiftWeekday(weekday: number, hour: number | null, hours: { from: number; to: number } | undefined): number {
+  if (!hours || hours.from <= hours.to || hour === null || hour >= hours.to) return weekday;
+  return weekday === 1 ? 7 : weekday - 1;
+}
+
 export interface TimeFilterResult {
   /** Indices of the records kept, ascending (filters select, never copy). */
   indices: number[];
   /** Indices of records whose time could not be read (not kept). */
   unreadable: number[];
-  /** Records dropped by each rule (a record counts once, under the first rule it fails). */
+  /** Records dropped by each rule (a record counts once, under the first rule it fails: period, weekday, no time, hour). */
   dropped: { period: number; weekday: number; hour: number; noTime: number };
 }
 
@@ -52,7 +67,7 @@ export function timeFilter(times: readonly unknown[], options: TimeFilterOptions
     const instant = parseInstant(t);
     if (!clock || !instant) return void unreadable.push(i);
     if (period && (instant.ms < period.startMs || instant.ms >= period.endMs)) return void dropped.period++;
-    if (weekdays && !weekdays.has(clock.weekday)) return void dropped.weekday++;
+    if (weekdays && !weekdays.has(shiftWeekday(clock.weekday, clock.hour, hours))) return void dropped.weekday++;
     if (hours && clock.hour === null) return void dropped.noTime++;
     if (hours && !inBand(clock.hour!)) return void dropped.hour++;
     indices.push(i);

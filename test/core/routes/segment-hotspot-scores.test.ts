@@ -35,5 +35,11 @@ describe('segmentHotspotScores', () => {
     expect(evening.skipped).toEqual({ 'outside-hours': 1, 'other-weekday': 2, 'no-time': 1 });
     const night = segmentHotspotScores(graph, inc, { hours: { from: 22, to: 2 } });
     expect(night.used).toBe(2);
+    // Friday's night shift 22–2 runs into Saturday: Friday 23 h and Saturday 1 h, not Friday 1 h
+    const friday = segmentHotspotScores(graph, [...inc, { x: 50, y: 0, when: '2021-03-05T01:30' }], { weekdays: [5], hours: { from: 22, to: 2 } });
+    expect(friday.used).toBe(2);
+    expect(friday.skipped['other-weekday']).toBe(2); // Thursday 19 h and Friday 1:30 (Thursday's night)
+    // times with an offset are read on the wall clock as written: 23:30+01:00 is 23 h, not 22 h UTC
+    expect(segmentHotspotScores(graph, [{ x: 50, y: 0, when: '2021-03-05T23:30:00+01:00' }], { hours: { from: 23, to: 24 } }).used).toBe(1);
   });
 });

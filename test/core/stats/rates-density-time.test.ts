@@ -4,7 +4,7 @@ import { kernelBandwidth } from '../../../src/core/stats/kernel-bandwidth.ts';
 import { kernelDensity } from '../../../src/core/stats/kernel-density.ts';
 import { rasterMeanPerBlock } from '../../../src/core/stats/raster-mean-per-block.ts';
 import { weightsFromLists } from '../../../src/core/stats/spatial-weights.ts';
-import { timeFilter } from '../../../src/core/stats/time-filter.ts';
+import { shiftWeekday, timeFilter } from '../../../src/core/stats/time-filter.ts';
 import { wallClock } from '../../../src/core/stats/wall-clock.ts';
 import { weekdayHourTable } from '../../../src/core/stats/weekday-hour-table.ts';
 
@@ -74,6 +74,11 @@ describe('time filter and weekday × hour table', () => {
     expect(r.unreadable).toEqual([4]);
     expect(r.dropped).toEqual({ period: 1, weekday: 2, hour: 0, noTime: 0 });
     expect(timeFilter(times, { hours: { from: 9, to: 12 } }).dropped.noTime).toBe(1);
+    // a band that wraps midnight belongs to the evening it starts: Friday 22–6 keeps Saturday 2:15, not Friday 1 h
+    const fridayNight = timeFilter(['2021-03-05T23:30', '2021-03-06T02:15', '2021-03-05T01:00', '2021-03-06T23:00'], { weekdays: [5], hours: { from: 22, to: 6 } });
+    expect(fridayNight.indices).toEqual([0, 1]);
+    expect(shiftWeekday(1, 3, { from: 22, to: 6 })).toBe(7); // Monday 3 h: Sunday's night
+    expect(shiftWeekday(1, 3, { from: 2, to: 6 })).toBe(1); // a band that does not wrap: its own day
   });
   it('counts per weekday × hour per group', () => {
     const t = weekdayHourTable(times, ['A', 'A', 'B', 'B', 'B', null]);
