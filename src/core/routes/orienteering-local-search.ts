@@ -1,7 +1,43 @@
-import { BUDGET_EPS, type OrienteeringState } from './orienteering-state.ts';
+import { BUDGET_EPS, CHECK, type OrienteeringState } from './orienteering-state.ts';
 
 const IMPROVE = 1e-9;
 const noRandom = () => 0.5;
+
+/** Inter-route moves whose per-pair results are remembered (offsets into OrienteeringState.pairOk). */
+const RELOCATE = 0;
+const EXCHANGE = 1;
+const TAIL = 2;
+
+/**
+ * True when the moves of one route or a pair of routes depend on those routes only (no revisit
+ * spacing, no balance term), so a check that found nothing need not run again on the same versions.
+ */
+function local(s: OrienteeringState): boolean {
+  return !s.hasSpots && !((s.p.balanceWeight ?? 0) > 0);
+}
+
+/** True when `move` found nothing for routes a and b at their present versions. */
+function pairSeen(s: OrienteeringState, move: number, a: number, b: number): boolean {
+  const K = s.routes.length;
+  const o = 2 * (move * K * K + a * K + b);
+  return s.pairOk[o] === s.ver[a] && s.pairOk[o + 1] === s.ver[b];
+}
+
+/** Records that `move` found nothing for routes a and b at their present versions. */
+function markPair(s: OrienteeringState, move: number, a: number, b: number): void {
+  const K = s.routes.length;
+  const o = 2 * (move * K * K + a * K + b);
+  s.pairOk[o] = s.ver[a];
+  s.pairOk[o + 1] = s.ver[b];
+}
+
+/** Runs a check on the whole solution unless it found nothing on this very solution before. */
+function check(s: OrienteeringState, which: number, run: () => boolean): boolean {
+  if (s.checkOk[which] === s.latest) return false;
+  const found = run();
+  if (!found) s.checkOk[which] = s.latest;
+  return found;
+}
 
 /** Best insertion of v into an explicit sequence of length `base`, within the budget (spacing checked for route r). */
 function bestInsertSeq(s: OrienteeringState, r: number, seq: readonly number[], base: number, v: number): { pos: number; len: number } | null {
@@ -96,6 +132,57 @@ export function twoOpt(s: OrienteeringState, r: number): boolean {
         }
       }
     }
+  }
+  return changed;
+}
+
+/**
+ * Or-opt on route r: moves a segment of one to three consecutive nodes (kept or reversed) to another
+ * place in the route, first improvement, until no move shortens it.
+ */
+export function orOpt(s: OrienteeringState, r: number): boolean {
+  const c = s.c;
+  const n = s.n;
+  const { start, end } = s.p;
+  let changed = false;
+  for (let guard = 0; guard < 1000; guard++) {
+    const route = s.routes[r];
+    const m = route.length;
+    let found = false;
+    for (let L = 1; L <= 3 && L < m && !found; L++) {
+      for (let i = 0; i + L <= m && !found; i++) {
+        const f = route[i];
+        const l = route[i + L - 1];
+        const a = i === 0 ? start : route[i - 1];
+        const b = i + L === m ? end : route[i + L];
+        const removed = c[a * n + f] + c[l * n + b] - c[a * n + b];
+        if (removed <= IMPROVE) continue;
+        // edge k: from (k === 0 ? start : route[k − 1]) to (k === m ? end : route[k]), outside the segment
+        let x = start;
+        for (let k = 0; k <= m; k++) {
+          const y = k === m ? end : route[k];
+          const prevX = x;
+          x = y;
+          if (k >= i && k <= i + L) continue;
+          const cxy = c[prevX * n + y];
+          const fwd = c[prevX * n + f] + c[l * n + y] - cxy;
+          const rev = c[prevX * n + l] + c[f * n + y] - cxy;
+          const reverse = rev < fwd;
+          if ((reverse ? rev : fwd) - removed >= -IMPROVE) continue;
+          const seg = route.slice(i, i + L);
+          if (reverse) seg.reverse();
+          const rest = route.slice(0, i).concat(route.slice(i + L));
+          const at = k < i ? k : k - L;
+          const seq = rest.slice(0, at).concat(seg, rest.slice(at));
+          if (!s.spacingOk(r, seq)) continue;
+          s.routes[r] = seq;
+          s.refresh(r);
+          found = changed = true;
+          break;
+        }
+      }
+    }
+    if (!found) break;
   }
   return changed;
 }
@@ -394,11 +481,13 @@ function relocate(s: OrienteeringState): boolean {
   const before = s.objective();
   const total = s.totalLength();
   const K = s.routes.length;
+  const skip = local(s);
   for (let a = 0; a < K; a++) {
-    for (let pos = 0; pos < s.routes[a].length; pos++) {
-      const v = s.routes[a][pos];
-      const without = lengthWithout(s, a, pos);
-      for (let b = 0; b < K; b++) {
+    for (let b = 0; b < K; b++) {
+      if (skip && pairSeen(s, RELOCATE, a, b)) continue;
+      for (let pos = 0; pos < s.routes[a].length; pos++) {
+        const v = s.routes[a][pos];
+        const without = lengthWithout(s, a, pos);
         if (b === a) bestInsertSkip(s, a, pos, without, v);
         else bestInsertSkip(s, b, -1, s.len[b], v);
         if (skipPos < 0) continue;
@@ -414,6 +503,7 @@ function relocate(s: OrienteeringState): boolean {
         s.refresh(b);
         return true;
       }
+      markPair(s, RELOCATE, a, b);
     }
   }
   return false;
@@ -480,8 +570,10 @@ function exchange(s: OrienteeringState): boolean {
   const before = s.objective();
   const weighted = (s.p.balanceWeight ?? 0) > 0;
   const K = s.routes.length;
+  const skip = local(s);
   for (let a = 0; a < K; a++) {
     for (let b = a + 1; b < K; b++) {
+      if (skip && pairSeen(s, EXCHANGE, a, b)) continue;
       const A = s.routes[a];
       const B = s.routes[b];
       for (let i = 0; i < A.length; i++) {
@@ -512,6 +604,7 @@ function exchange(s: OrienteeringState): boolean {
           return true;
         }
       }
+      markPair(s, EXCHANGE, a, b);
     }
   }
   return false;
@@ -601,11 +694,18 @@ function twoOptStar(s: OrienteeringState): boolean {
   const before = s.objective();
   const K = s.routes.length;
   if (K < 2) return false;
+  const skip = local(s);
+  if (skip) {
+    let all = true;
+    for (let a = 0; a < K && all; a++) for (let b = a + 1; b < K; b++) if (!pairSeen(s, TAIL, a, b)) all = false;
+    if (all) return false;
+  }
   const { pre, suf, sc, stride } = prefixSuffix(s);
   const c = s.c;
   const n = s.n;
   for (let a = 0; a < K; a++) {
     for (let b = a + 1; b < K; b++) {
+      if (skip && pairSeen(s, TAIL, a, b)) continue;
       const A = s.routes[a];
       const B = s.routes[b];
       const oa = a * stride;
@@ -637,26 +737,34 @@ function twoOptStar(s: OrienteeringState): boolean {
           return true;
         }
       }
+      markPair(s, TAIL, a, b);
     }
   }
   return false;
 }
 
 /**
- * Local search to a local optimum: rounds of 2-opt on every route, greedy insertion, swap with an
- * unvisited node (1–1 and 2–1, in place), replace (1–1 at the best places), relocate, exchange and
- * 2-opt* (tail exchange) between routes, until a round improves nothing (or time is up). With `full` false only the
- * within-route moves and the swaps run (a cheap first pass that filters hopeless trials).
+ * Local search to a local optimum: rounds of 2-opt and or-opt on every route, greedy insertion,
+ * swap with an unvisited node (1–1 and 2–1, in place), replace (1–1 at the best places), relocate,
+ * exchange and 2-opt* (tail exchange) between routes, until a round improves nothing (or time is
+ * up). Checks that found nothing on the same route versions are skipped (see OrienteeringState.ver).
+ * With `full` false only the within-route moves and the swaps run (a cheap first pass).
  */
 export function localSearch(s: OrienteeringState, outOfTime: () => boolean, full = true): void {
   for (let guard = 0; guard < 10_000; guard++) {
-    for (let r = 0; r < s.routes.length; r++) twoOpt(s, r);
+    const skip = local(s);
+    for (let r = 0; r < s.routes.length; r++) {
+      if (skip && s.tourOk[r] === s.ver[r]) continue;
+      twoOpt(s, r);
+      while (orOpt(s, r) && twoOpt(s, r));
+      s.tourOk[r] = s.ver[r];
+    }
     if (outOfTime()) return;
-    let improved = s.repair(noRandom, 0);
-    improved = swapUnvisited(s) || improved;
-    improved = swapTwoForOne(s) || improved;
+    let improved = check(s, CHECK.repair, () => s.repair(noRandom, 0));
+    improved = check(s, CHECK.swap, () => swapUnvisited(s)) || improved;
+    improved = check(s, CHECK.swapTwo, () => swapTwoForOne(s)) || improved;
     if (full) {
-      improved = replaceUnvisited(s) || improved;
+      improved = check(s, CHECK.replace, () => replaceUnvisited(s)) || improved;
       // each inter-route move runs to its own local optimum before the next round's insertions
       while (relocate(s)) improved = true;
       while (exchange(s)) improved = true;
@@ -667,10 +775,128 @@ export function localSearch(s: OrienteeringState, outOfTime: () => boolean, full
 }
 
 /**
- * Tries the costlier 2–1 replacement (two visited nodes of a route, anywhere in it, for one
- * unvisited node of higher score) on a local optimum, then the local search again, until it finds
- * nothing. The solver runs it on promising trials only.
+ * Inserts an unvisited node into a route where its cheapest insertion overshoots the budget by a
+ * little, reorders the route (2-opt, or-opt), and drops the nodes of the worst score / saved-length
+ * ratio until it fits again; kept when the route's score rose (without revisit spots or balance
+ * weight only). Catches insertions and replacements that need the route reordered.
+ */
+function insertReordered(s: OrienteeringState, outOfTime: () => boolean): boolean {
+  if (s.hasSpots || (s.p.balanceWeight ?? 0) > 0) return false;
+  const score = s.p.score;
+  const budget = s.p.budget;
+  const margin = MARGIN * budget;
+  let changed = false;
+  for (const u of s.candidates) {
+    if (s.where[u] >= 0) continue;
+    for (let r = 0; r < s.routes.length; r++) {
+      if (s.where[u] >= 0 || outOfTime()) break;
+      const route = s.routes[r];
+      let bestPos = 0;
+      let bestDelta = Infinity;
+      for (let pos = 0; pos <= route.length; pos++) {
+        const a = s.prev(r, pos);
+        const b = s.next(r, pos);
+        const d = s.cost(a, u) + s.cost(u, b) - s.cost(a, b);
+        if (d < bestDelta) {
+          bestDelta = d;
+          bestPos = pos;
+        }
+      }
+      if (s.len[r] + bestDelta + s.svc(u) > budget + margin) continue;
+      const saved = route.slice();
+      const before = s.rscore[r];
+      const lenBefore = s.len[r];
+      s.insertAt(r, bestPos, u);
+      twoOpt(s, r);
+      while (orOpt(s, r) && twoOpt(s, r));
+      const dropped: number[] = [];
+      while (s.len[r] > budget + BUDGET_EPS && s.routes[r].length > 1) {
+        let worst = -1;
+        let worstRatio = Infinity;
+        for (let pos = 0; pos < s.routes[r].length; pos++) {
+          const v = s.routes[r][pos];
+          if (v === u) continue;
+          const ratio = score[v] / (s.len[r] - lengthWithout(s, r, pos) + 1e-6);
+          if (ratio < worstRatio) {
+            worstRatio = ratio;
+            worst = pos;
+          }
+        }
+        dropped.push(s.removeAt(r, worst));
+      }
+      if (s.len[r] <= budget + BUDGET_EPS && (s.rscore[r] > before || (s.rscore[r] === before && s.len[r] < lenBefore - IMPROVE))) {
+        changed = true;
+        continue;
+      }
+      for (const v of s.routes[r]) s.where[v] = -1;
+      s.routes[r] = saved;
+      s.refresh(r);
+    }
+  }
+  return changed;
+}
+
+/**
+ * Drops one visited node and refills its route greedily (best score / added length first) with its
+ * unvisited neighbours (see OrienteeringState.nearList); kept when the route's score rose (without
+ * revisit spots or balance weight only). The 1-for-many counterpart of the replace moves.
+ */
+function dropRefill(s: OrienteeringState, outOfTime: () => boolean): boolean {
+  if (s.hasSpots || (s.p.balanceWeight ?? 0) > 0) return false;
+  const score = s.p.score;
+  if (!anyUnvisited(s)) return false;
+  let changed = false;
+  for (let r = 0; r < s.routes.length; r++) {
+    if (outOfTime()) break;
+    for (let pos = 0; pos < s.routes[r].length; pos++) {
+      // the refill takes unvisited neighbours of the dropped node, worth more than it together
+      const v0 = s.routes[r][pos];
+      let worth = 0;
+      for (const u of s.nearList[v0]) if (s.where[u] < 0) worth += score[u];
+      if (worth <= score[v0]) continue;
+      const saved = s.routes[r].slice();
+      const before = s.rscore[r];
+      const v = s.removeAt(r, pos);
+      for (;;) {
+        let bestU = -1;
+        let bestPos = -1;
+        let bestRatio = -Infinity;
+        for (const u of s.nearList[v]) {
+          if (s.where[u] >= 0) continue;
+          const at = s.bestInsertionPos(r, u);
+          if (at < 0) continue;
+          const ratio = score[u] / (s.insDelta + 1e-6);
+          if (ratio > bestRatio) {
+            bestRatio = ratio;
+            bestU = u;
+            bestPos = at;
+          }
+        }
+        if (bestU < 0) break;
+        s.insertAt(r, bestPos, bestU);
+      }
+      if (s.rscore[r] > before) {
+        changed = true;
+        continue;
+      }
+      for (const u of s.routes[r]) s.where[u] = -1;
+      s.routes[r] = saved;
+      s.refresh(r);
+    }
+  }
+  return changed;
+}
+
+/** Share of the budget by which insertReordered's cheapest insertion may overshoot. */
+const MARGIN = 0.05;
+
+/**
+ * Tries the costlier moves on a local optimum — the 2–1 replacement (two visited nodes of a route,
+ * anywhere in it, for one unvisited node of higher score), drop-and-refill (1–many) and insertion
+ * with reordering — then the local search again, until they find nothing. The solver runs it on
+ * promising trials only.
  */
 export function deepen(s: OrienteeringState, outOfTime: () => boolean): void {
-  for (let guard = 0; guard < 1000 && !outOfTime() && replaceTwo(s); guard++) localSearch(s, outOfTime);
+  const more = () => check(s, CHECK.replaceTwo, () => replaceTwo(s)) || dropRefill(s, outOfTime) || insertReordered(s, outOfTime);
+  for (let guard = 0; guard < 1000 && !outOfTime() && more(); guard++) localSearch(s, outOfTime);
 }

@@ -47,6 +47,12 @@ function nearTable(candidates: readonly number[], n: number, c: ArrayLike<number
   return { near: (u, v) => table[u * n + v] === 1, lists };
 }
 
+/** Source of the route versions: every edit of a route takes the next number (unique across states). */
+let versionCounter = 0;
+
+/** Checks whose last run found nothing, keyed by the versions they saw (see OrienteeringState.ver). */
+export const CHECK = { repair: 0, swap: 1, swapTwo: 2, replace: 3, replaceTwo: 4 } as const;
+
 /** The mutable solution the search works on (one per trial; cloned on acceptance). */
 export class OrienteeringState {
   readonly p: OrienteeringProblem;
@@ -65,6 +71,19 @@ export class OrienteeringState {
   readonly near: (u: number, v: number) => boolean;
   /** The neighbours of each node (see near), in node order. */
   readonly nearList: number[][];
+  /**
+   * Version of each route: a new number (larger than all before) at every edit, so a move that found
+   * nothing for the same versions need not look again (the local search skips those checks).
+   */
+  ver: Float64Array;
+  /** Latest version of any route (changes with every edit). */
+  latest = 0;
+  /** Version of each route when 2-opt and or-opt last found nothing in it. */
+  tourOk: Float64Array;
+  /** Per ordered route pair a·K + b, the versions of a and b (at 2·index, 2·index + 1) when the inter-route moves last found nothing for the pair. */
+  pairOk: Float64Array;
+  /** Per CHECK entry, `latest` when that check last found nothing. */
+  checkOk: Float64Array;
 
   constructor(p: OrienteeringProblem, copyFrom?: OrienteeringState) {
     this.p = p;
@@ -81,6 +100,11 @@ export class OrienteeringState {
       this.len = copyFrom.len.slice();
       this.rscore = copyFrom.rscore.slice();
       this.where = copyFrom.where.slice();
+      this.ver = copyFrom.ver.slice();
+      this.latest = copyFrom.latest;
+      this.tourOk = copyFrom.tourOk.slice();
+      this.pairOk = copyFrom.pairOk.slice();
+      this.checkOk = copyFrom.checkOk.slice();
       return;
     }
     const { n, start, end } = p;
@@ -97,6 +121,12 @@ export class OrienteeringState {
     this.len = this.routes.map(() => base);
     this.rscore = this.routes.map(() => 0);
     this.where = new Int32Array(n).fill(-1);
+    const K = p.teams;
+    this.ver = new Float64Array(K).fill(++versionCounter);
+    this.latest = versionCounter;
+    this.tourOk = new Float64Array(K).fill(-1);
+    this.pairOk = new Float64Array(2 * K * K).fill(-1);
+    this.checkOk = new Float64Array(5).fill(-1);
   }
 
   clone(): OrienteeringState {
@@ -129,6 +159,7 @@ export class OrienteeringState {
 
   /** Recomputes length and score of route r after an edit. */
   refresh(r: number): void {
+    this.ver[r] = this.latest = ++versionCounter;
     this.len[r] = this.lengthOf(this.routes[r]);
     let s = 0;
     for (const v of this.routes[r]) {

@@ -2,8 +2,10 @@ import { seededRandom } from '../random/seeded-random.ts';
 // the moves of the local search: 2-opt, insert, swap, cross-route relocate/exchange
 import { OrienteeringState, type OrienteeringProblem } from './orienteering-state.ts';
 import { deepen, localSearch } from './orienteering-local-search.ts';
-// the destroy operators of the perturbation (ALNS-style: random, segment, related, route)
+// the perturbation: CROSS exchange or a destroy operator (ALNS-style: forced move/insertion, random, segment, related, route)
 import { perturb } from './orienteering-perturb.ts';
+// set-packing recombination of the routes of the local optima met so far
+import { RoutePool } from './orienteering-route-pool.ts';
 
 export type { OrienteeringProblem } from './orienteering-state.ts';
 
@@ -11,6 +13,10 @@ export type { OrienteeringProblem } from './orienteering-state.ts';
 const ACCEPT = 0.01;
 /** Share of the budget (iterations or time) after which the search stays around the overall best. */
 const INTENSIFY = 0.6;
+/** In the intensifying phase, the pool's routes are recombined every this many rounds. */
+const RECOMBINE_EVERY = 100;
+/** Most routes tried by one set-packing search over the route pool (deterministic work limit). */
+const RECOMBINE_TRIES = 200_000;
 
 /** Options of solveTeamOrienteering. */
 export interface OrienteeringOptions {
@@ -52,10 +58,13 @@ export interface OrienteeringResult {
  * and the sum of visited scores is as large as possible (ties: shorter total length).
  *
  * Iterated local search with ALNS-style destroy/repair: a randomised greedy construction, then
- * rounds of (destroy a part of the current solution with one of four operators; repair by greedy
- * ratio insertion; local search with 2-opt, best insertion, swap with an unvisited node, and
- * cross-route relocate/exchange), accepting a worse solution within a shrinking threshold of the
- * best. Costs must be symmetric (2-opt reverses segments).
+ * rounds of (perturb the current solution: a CROSS exchange of route segments, or a destroy
+ * operator — forced move or insertion, random, segment, related or route removal; repair by greedy
+ * ratio insertion; local search with 2-opt, or-opt, best insertion, swap/replace with unvisited
+ * nodes, and cross-route relocate/exchange/2-opt*), accepting a worse solution within a threshold of
+ * the epoch's best. Epochs restart from fresh constructions; at each restart the distinct routes of
+ * all local optima met so far are recombined by set packing (without revisit spots and balance
+ * weight). Costs must be symmetric (2-opt reverses segments).
  *
  * Stops after `maxIterations` rounds, `maxIdleIterations` rounds without improvement, or when
  * `now() − start ≥ timeBudget`, whichever comes first. Deterministic for a seed when the time
@@ -89,10 +98,29 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   current.repair(rand, 0.3);
   localSearch(current, outOfTime);
   let best = current.clone();
+  // route recombination needs routes that stay feasible when combined: no revisit spots, no balance term
+  const pool = current.hasSpots || (problem.balanceWeight ?? 0) > 0 ? null : new RoutePool(n, rand);
+  pool?.add(current);
+  /** A better solution from the pool's routes, after local search, or null. */
+  const recombine = (): OrienteeringState | null => {
+    const routes = pool?.recombine(teams, best.totalScore(), RECOMBINE_TRIES);
+    if (!routes) return null;
+    const s = new OrienteeringState(problem);
+    routes.forEach((route, r) => {
+      s.routes[r] = route;
+      s.refresh(r);
+    });
+    localSearch(s, outOfTime);
+    deepen(s, outOfTime);
+    pool!.add(s);
+    return s.betterThan(best) ? s : null;
+  };
   // the search runs in epochs: each starts from a fresh randomised construction and walks around its
   // own best (record-to-record); an epoch ends after `epochLength` rounds without improving on it
   let epochBest = best.clone();
   let epochIdle = 0;
+  // restarts copy this empty solution (its neighbour tables are computed once)
+  const empty = new OrienteeringState(problem);
   let intensifying = false;
   let iterations = 0;
   let idle = 0;
@@ -114,8 +142,19 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
       }
       const restart = !intensify && epochIdle >= epochLength;
       let trial: OrienteeringState;
+      // at a restart (and now and then while intensifying) the routes met so far may combine into a
+      // better solution: the search goes on from there
+      const combined = restart || (intensify && iterations % RECOMBINE_EVERY === 0) ? recombine() : null;
+      if (combined) {
+        best = combined.clone();
+        current = combined;
+        epochBest = combined.clone();
+        epochIdle = 0;
+        idle = 0;
+        continue;
+      }
       if (restart) {
-        trial = new OrienteeringState(problem);
+        trial = empty.clone();
         trial.seedRoutes(rand);
         trial.repair(rand, 0.5);
         epochIdle = 0;
@@ -129,6 +168,7 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
       localSearch(trial, outOfTime);
       // promising trials (within the acceptance threshold of the overall best) get the costlier moves
       if (trial.objective() >= best.objective() - ACCEPT * Math.max(1, best.objective())) deepen(trial, outOfTime);
+      pool?.add(trial);
       if (restart) {
         epochBest = trial.clone();
         current = trial;
