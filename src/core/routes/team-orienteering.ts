@@ -10,9 +10,9 @@ import { RoutePool } from './orienteering-route-pool.ts';
 export type { OrienteeringProblem } from './orienteering-state.ts';
 
 /** Record-to-record acceptance: a trial within this share of the epoch's best becomes the current solution. */
-const ACCEPT = 0.01;
+const ACCEPT = 0.02;
 /** Share of the budget (iterations or time) after which the search stays around the overall best. */
-const INTENSIFY = 0.6;
+const INTENSIFY = 0.75;
 /** In the intensifying phase, the pool's routes are recombined every this many rounds. */
 const RECOMBINE_EVERY = 100;
 /** Most routes tried by one set-packing search over the route pool (deterministic work limit). */
