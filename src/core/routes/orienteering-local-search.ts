@@ -791,17 +791,10 @@ function insertReordered(s: OrienteeringState, outOfTime: () => boolean): boolea
     for (let r = 0; r < s.routes.length; r++) {
       if (s.where[u] >= 0 || outOfTime()) break;
       const route = s.routes[r];
-      let bestPos = 0;
-      let bestDelta = Infinity;
-      for (let pos = 0; pos <= route.length; pos++) {
-        const a = s.prev(r, pos);
-        const b = s.next(r, pos);
-        const d = s.cost(a, u) + s.cost(u, b) - s.cost(a, b);
-        if (d < bestDelta) {
-          bestDelta = d;
-          bestPos = pos;
-        }
-      }
+      const bestPos = s.cheapestInsertionPos(r, u);
+      const a = s.prev(r, bestPos);
+      const b = s.next(r, bestPos);
+      const bestDelta = s.cost(a, u) + s.cost(u, b) - s.cost(a, b);
       if (s.len[r] + bestDelta + s.svc(u) > budget + margin) continue;
       const saved = route.slice();
       const before = s.rscore[r];

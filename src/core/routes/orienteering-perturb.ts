@@ -31,53 +31,29 @@ function forceInsert(s: OrienteeringState, rand: () => number, visited: readonly
     if (r === from) r = (r + 1 + Math.floor(rand() * (s.routes.length - 1))) % s.routes.length;
     s.removeAt(from, s.routes[from].indexOf(v));
   }
-  const route = s.routes[r];
-  let bestPos = 0;
-  let bestDelta = Infinity;
-  for (let pos = 0; pos <= route.length; pos++) {
-    const a = s.prev(r, pos);
-    const b = s.next(r, pos);
-    const d = s.cost(a, v) + s.cost(v, b) - s.cost(a, b);
-    if (d < bestDelta) {
-      bestDelta = d;
-      bestPos = pos;
-    }
-  }
-  s.insertAt(r, bestPos, v);
+  s.insertAt(r, s.cheapestInsertionPos(r, v), v);
   // the route reordered with v may fit without dropping anything
   if (s.len[r] > s.p.budget) {
     twoOpt(s, r);
     while (orOpt(s, r) && twoOpt(s, r));
   }
   const removed = new Set<number>();
-  while (s.len[r] > s.p.budget && s.routes[r].length > 1) {
-    let worst = -1;
-    let worstRatio = Infinity;
-    for (let pos = 0; pos < s.routes[r].length; pos++) {
-      const u = s.routes[r][pos];
-      if (u === v) continue;
-      const a = s.prev(r, pos);
-      const b = s.next(r, pos + 1);
-      const saved = s.cost(a, u) + s.cost(u, b) - s.cost(a, b) + s.svc(u);
-      const ratio = s.p.score[u] / (saved + 1e-6);
-      if (ratio < worstRatio) {
-        worstRatio = ratio;
-        worst = pos;
-      }
-    }
-    removed.add(s.removeAt(r, worst));
-  }
+  trim(s, r, removed, v);
   if (s.len[r] > s.p.budget || !s.spacingOk()) removeNodes(s, [v]);
   return removed;
 }
 
-/** Drops the nodes of route r with the worst score / saved-length ratio until it fits the budget. */
-function trim(s: OrienteeringState, r: number, removed: Set<number>): void {
-  while (s.len[r] > s.p.budget && s.routes[r].length > 0) {
+/**
+ * Drops the nodes of route r with the worst score / saved-length ratio until it fits the budget;
+ * `keep` (a node just forced in) is never dropped.
+ */
+function trim(s: OrienteeringState, r: number, removed: Set<number>, keep = -1): void {
+  while (s.len[r] > s.p.budget && s.routes[r].length > (keep >= 0 ? 1 : 0)) {
     let worst = -1;
     let worstRatio = Infinity;
     for (let pos = 0; pos < s.routes[r].length; pos++) {
       const u = s.routes[r][pos];
+      if (u === keep) continue;
       const a = s.prev(r, pos);
       const b = s.next(r, pos + 1);
       const saved = s.cost(a, u) + s.cost(u, b) - s.cost(a, b) + s.svc(u);

@@ -263,6 +263,23 @@ export class OrienteeringState {
     return v;
   }
 
+  /** Cheapest place for v in route r, budget ignored (forced insertions trim the route afterwards). */
+  cheapestInsertionPos(r: number, v: number): number {
+    const route = this.routes[r];
+    let bestPos = 0;
+    let bestDelta = Infinity;
+    for (let pos = 0; pos <= route.length; pos++) {
+      const a = this.prev(r, pos);
+      const b = this.next(r, pos);
+      const d = this.cost(a, v) + this.cost(v, b) - this.cost(a, b);
+      if (d < bestDelta) {
+        bestDelta = d;
+        bestPos = pos;
+      }
+    }
+    return bestPos;
+  }
+
   /** Best feasible insertion of v into route r: the position and the added length, or null. */
   bestInsertion(r: number, v: number): { pos: number; delta: number } | null {
     const pos = this.bestInsertionPos(r, v);
