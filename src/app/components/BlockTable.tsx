@@ -5,6 +5,7 @@ import { localized, t, type Lang } from '../i18n.ts';
 import type { ManifestField } from '../data/manifest.ts';
 import { tableCsv, tableGeoJson } from '../state/table-export.ts';
 import { formatValue } from './format-value.ts';
+import { downloadFile } from './download-file.ts';
 
 export interface BlockTableProps {
   features: readonly Feature[];
@@ -30,17 +31,6 @@ function compare(a: unknown, b: unknown): number {
   if (an || bn) return an === bn ? 0 : an ? 1 : -1; // no data last
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a).localeCompare(String(b), 'nl', { numeric: true });
-}
-
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Sortable, searchable table of the blocks the filters keep; rows and map selection are linked; exports what it lists. */
@@ -96,10 +86,10 @@ export default function BlockTable({ features, mask, columns, exportFields, sele
           {t(lang, 'tableCount', { shown: rows.length, total: features.length })}
         </span>
         <span className="table-export" role="group" aria-label={t(lang, 'exportLabel')}>
-          <button type="button" onClick={() => download(tableCsv(listed(), exportFields), `${fileBase}-bouwblokken.csv`, 'text/csv;charset=utf-8')}>
+          <button type="button" onClick={() => downloadFile(tableCsv(listed(), exportFields), `${fileBase}-bouwblokken.csv`, 'text/csv;charset=utf-8')}>
             {t(lang, 'exportCsv')}
           </button>
-          <button type="button" onClick={() => download(tableGeoJson(listed()), `${fileBase}-bouwblokken.geojson`, 'application/geo+json')}>
+          <button type="button" onClick={() => downloadFile(tableGeoJson(listed()), `${fileBase}-bouwblokken.geojson`, 'application/geo+json')}>
             {t(lang, 'exportGeoJson')}
           </button>
         </span>

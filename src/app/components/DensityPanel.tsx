@@ -11,6 +11,7 @@ import { weekdayHourOfBins } from '../../core/stats/weekday-hour-of-bins.ts';
 import { densityColor, type DensityLayerProps } from '../map-layers/density-layer.ts';
 import { weekdayHourCsv } from '../state/table-export.ts';
 import { WeekdayHourChart } from './WeekdayHourChart.tsx';
+import { downloadFile } from './download-file.ts';
 
 export type DensityLang = 'nl' | 'en';
 
@@ -89,15 +90,6 @@ export interface DensityPanelProps {
 }
 
 const fmt = (v: number, lang: DensityLang, digits = 0) => v.toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB', { maximumFractionDigits: digits });
-
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The density and weekday × hour panel; computes on the main thread (binned incidents: milliseconds). */
 export function DensityPanel({ layer, lang, selectedIds, onLayer, fileBase = 'wijkatlas' }: DensityPanelProps) {
@@ -263,7 +255,7 @@ export function DensityPanel({ layer, lang, selectedIds, onLayer, fileBase = 'wi
       </label>
       <WeekdayHourChart counts={table.counts} kept={isEmptyBinFilter({ weekdays: filter.weekdays, hours: filter.hours }) ? null : kept} lang={lang} label={`${s.chart}: ${selection ? s.scopeSelection(selection.length) : s.scopeAll}`} />
       {table.noHour > 0 && <p className="hint">{s.noHour(table.noHour)}</p>}
-      <button type="button" onClick={() => download(weekdayHourCsv(table.counts, selection ? selection.join(' ') : 'alle'), `${fileBase}-weekdag-uur.csv`)}>
+      <button type="button" onClick={() => downloadFile(weekdayHourCsv(table.counts, selection ? selection.join(' ') : 'alle'), `${fileBase}-weekdag-uur.csv`, 'text/csv;charset=utf-8')}>
         {s.csv}
       </button>
       <p className="hint">{s.note(layer.bin_m, layer.grid.cell_m)}</p>

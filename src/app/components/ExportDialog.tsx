@@ -16,6 +16,7 @@ import type { PageLang } from '../../core/page/page-strings.ts';
 import fontNormalUrl from '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff?url';
 import fontBoldUrl from '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff?url';
 import fontItalicUrl from '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-italic.woff?url';
+import { downloadFile } from './download-file.ts';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -124,17 +125,6 @@ function loadFonts(): Promise<Fonts> {
     }),
   );
   return fontsPromise;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** PNG of a page at `dpi`: the SVG (fonts embedded) drawn on a canvas of the exact pixel size. */
@@ -263,11 +253,11 @@ export function ExportDialog({ manifest, layers, indicator, layer, lang = 'nl', 
     setBusy(true);
     setDownloadError('');
     try {
-      if (effectiveFormat === 'svg') download(new Blob([pageToSvg(result.pages[0])], { type: 'image/svg+xml' }), `${baseName}.svg`);
-      else if (effectiveFormat === 'png') download(await pageToPngBlob(result.pages[0], dpi, (fonts ?? (await loadFonts())).faces), `${baseName}-${dpi}dpi.png`);
+      if (effectiveFormat === 'svg') downloadFile(new Blob([pageToSvg(result.pages[0])], { type: 'image/svg+xml' }), `${baseName}.svg`);
+      else if (effectiveFormat === 'png') downloadFile(await pageToPngBlob(result.pages[0], dpi, (fonts ?? (await loadFonts())).faces), `${baseName}-${dpi}dpi.png`);
       else {
         try {
-          download(await pagesToPdfBlob(result.pages, (fonts ?? (await loadFonts())).bytes, date), `${baseName}.pdf`);
+          downloadFile(await pagesToPdfBlob(result.pages, (fonts ?? (await loadFonts())).bytes, date), `${baseName}.pdf`);
         } catch (err) {
           setDownloadError(t.pdfFailed.replace('{message}', err instanceof Error ? err.message : String(err)));
         }

@@ -15,6 +15,7 @@ import { lambert72 } from '../../core/routes/project-lambert72.ts';
 import { pageToSvg } from '../../core/page/page-to-svg.ts';
 import { WEEKDAY_NL } from '../../core/routes/parse-shift-window.ts';
 import { isUserError } from '../../core/user-error.ts';
+import { downloadFile } from './download-file.ts';
 
 export type PatrolLang = 'nl' | 'en';
 
@@ -41,15 +42,6 @@ const STRINGS = {
   en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.' },
 } as const;
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The patrol planning panel (see PatrolPanelProps). */
 export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], startLabel = 'het wijkhuis (Hamerstraat)', lang, onRoutes, iterations = 400, now = () => performance.now() }: PatrolPanelProps) {
@@ -96,7 +88,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
     const context = streets.features.flatMap((f) => (f.geometry?.type === 'LineString' ? [f.geometry.coordinates.map((p) => forward(p))] : []));
     const subtitle = [day >= 0 ? (lang === 'nl' ? WEEKDAY_NL[day] : DAYS_EN[day]) : null, hours ? `${hours[0]}–${hours[1]} u` : null].filter(Boolean).join(', ') || undefined;
     const [page] = routeSheet(route, { startClock, startLabel, subtitle, context });
-    download(`team-${team}.svg`, pageToSvg(page), 'image/svg+xml');
+    downloadFile(pageToSvg(page), `team-${team}.svg`, 'image/svg+xml');
   };
 
   const gpx = (team: number) => {
@@ -104,9 +96,9 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
     const legs = result.features.features.filter((f) => f.properties.kind === 'leg' && f.properties.team === team);
     const stops = result.features.features.filter((f) => f.properties.kind === 'stop' && f.properties.team === team);
     const track = legs.flatMap((f, i) => (f.geometry as LineString).coordinates.slice(i ? 1 : 0));
-    download(
-      `team-${team}.gpx`,
+    downloadFile(
       gpxText({ name: `${t.team} ${team}`, waypoints: stops.map((s) => ({ lon: (s.geometry as Point).coordinates[0], lat: (s.geometry as Point).coordinates[1], name: `Stop ${s.properties.stop}`, description: s.properties.street ?? undefined })), tracks: [{ name: `${t.team} ${team}`, points: track }] }),
+      `team-${team}.gpx`,
       'application/gpx+xml',
     );
   };
