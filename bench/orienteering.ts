@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/orienteering.ts [--time-limit S] [--seed S] [--only SUBSTRING]`: the patrol
+ * `npx tsx bench/orienteering.ts [--time-limit S] [--seed S] [--threads N] [--only SUBSTRING]`: the patrol
  * planner's solver on the standard orienteering benchmarks in ../shared/realdata/orienteering —
  * Chao's TOP sets p4, p5, p7 (against Chao's 1996 heuristic scores) and Tsiligirides set 1 (against
  * the best-known scores). Prints a table (instance, ours, Chao, best-known, feasible, seconds) and
@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readOrienteeringInstance } from '../src/core/routes/read-orienteering-instance.ts';
-import { solveOrienteeringInstance } from '../src/core/routes/solve-orienteering-instance.ts';
+import { defaultThreads, solveOrienteeringParallel } from '../src/io/solve-orienteering-parallel.ts';
 import type { OrienteeringInstance } from '../src/core/routes/read-orienteering-instance.ts';
 import { exhaustiveTop } from '../test/core/routes/exhaustive-top.ts';
 
@@ -20,7 +20,9 @@ const base = path.resolve(root, '../shared/realdata/orienteering');
 /** Best-known scores of Tsiligirides set 1 (../shared/realdata/README.md). */
 const TSILIGIRIDES_BEST: Record<number, number> = { 5: 10, 10: 15, 15: 45, 20: 65, 25: 90, 30: 110, 35: 135, 40: 155, 46: 175, 50: 190, 55: 205, 60: 225, 65: 240, 70: 260, 73: 265, 75: 275, 80: 280, 85: 285 };
 
-const { values } = parseArgs({ options: { 'time-limit': { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { 'time-limit': { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, only: { type: 'string' } } });
+/** As the CLI: a seed portfolio over the CPU threads (at most 4) unless --threads says otherwise. */
+const threads = Number(values.threads ?? defaultThreads());
 const timeLimitMs = Number(values['time-limit'] ?? 1.7) * 1000;
 const seed = Number(values.seed ?? 1);
 
@@ -66,7 +68,7 @@ for (const f of files) {
   if (values.only && !f.name.includes(values.only)) continue;
   const instance = readOrienteeringInstance(readFileSync(f.file, 'utf8'), f.name);
   const t = performance.now();
-  const answer = solveOrienteeringInstance(instance, { seed, now: () => performance.now(), timeBudget: timeLimitMs });
+  const answer = await solveOrienteeringParallel(instance, { seed, threads, timeLimitMs });
   const seconds = (performance.now() - t) / 1000;
   const exact = PROVEN[f.name]?.optimum ?? exactSmall(instance);
   // a published score above the proven optimum is unreachable: the target is then the optimum
@@ -80,4 +82,4 @@ for (const f of files) {
 }
 mkdirSync(path.join(root, 'tmp'), { recursive: true });
 writeFileSync(path.join(root, 'tmp/orienteering-bench.json'), JSON.stringify(rows, null, 1) + '\n');
-console.log(`${rows.length} instances, ${failures} below target or infeasible or ≥ 2 s (time limit ${timeLimitMs / 1000} s, seed ${seed}); tmp/orienteering-bench.json`);
+console.log(`${rows.length} instances, ${failures} below target or infeasible or ≥ 2 s (time limit ${timeLimitMs / 1000} s, seed ${seed}, ${threads} thread(s)); tmp/orienteering-bench.json`);

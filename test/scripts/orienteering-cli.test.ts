@@ -32,6 +32,19 @@ describe('npx wijkatlas orienteering (benchmark contract)', () => {
     expect(r.stderr).toMatch(/score \d+, feasible/);
   });
 
+  it('--threads runs a seed portfolio (seeds on stderr, JSON contract unchanged); a bad count is a user error', () => {
+    const r = run(['--instance', path.join(fixtures, 'top-14-points-3-teams.txt'), '--time-limit', '0.5', '--seed', '3', '--threads', '2', '--out', 'OUT']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/2 threads, seeds 3\/7922 scored \d+\/\d+, seed (3|7922) kept/);
+    const a = r.out();
+    expect(Object.keys(a).sort()).toEqual(['feasible', 'route_lengths', 'routes', 'score', 'seconds', 'teams', 'tmax']);
+    expect(a.feasible).toBe(true);
+    expect(a.seconds).toBeLessThan(2);
+    const bad = run(['--instance', path.join(fixtures, 'top-14-points-3-teams.txt'), '--threads', '0', '--out', 'OUT']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/^wijkatlas orienteering: error: --threads: expected a whole number from 1 to 64, found "0"\.$/);
+  });
+
   it('reads the Tsiligirides format (first two rows start and end)', () => {
     const r = run(['--instance', path.join(fixtures, 'tsiligirides-12-points.txt'), '--out', 'OUT']);
     expect(r.status, r.stderr).toBe(0);
