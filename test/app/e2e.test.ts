@@ -337,11 +337,17 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     await settle(page);
     const before = await shot(page, 'app-patrol-before.png');
     const summary = page.locator('details[data-panel="patrol"] > summary');
+    const workers: string[] = [];
+    const onWorker = (w: { url: () => string }) => workers.push(w.url());
+    page.on('worker', onWorker);
     await summary.click();
     const panel = page.locator('.patrol-panel');
     await panel.waitFor({ timeout: 20_000 });
     await panel.getByRole('button', { name: 'Plan routes' }).click();
     await panel.locator('table').waitFor({ timeout: 30_000 });
+    page.off('worker', onWorker);
+    // the search ran in the patrol worker, off the main thread
+    expect(workers.some((u) => /patrol-worker/.test(u)), workers.join(', ')).toBe(true);
     const rows = await panel.locator('tbody tr').allInnerTexts();
     expect(rows.length).toBe(4);
     for (const r of rows) expect(r).toMatch(/Team \d/);

@@ -1,11 +1,13 @@
 // Patrol panel: choose day, hours, number of teams, shift length and stop duration; plan walking
 // routes for the street supervisors in the browser (core planner on the atlas's streets layer); see
 // each team's stops, distance and return time and the share of the hot-spot score covered; download
-// GPX and route sheets (SVG). Self-contained: its own nl/en strings; the parent mounts it and draws
+// GPX and route sheets (SVG). The search runs in a web worker (workers/patrol-worker.ts), so the map
+// stays responsive; without workers it runs on the main thread. Self-contained: its own nl/en strings; the parent mounts it and draws
 // the routes it receives through onRoutes with createPatrolLayers (map-layers/patrol-layer.ts).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import { planPatrolWgs84, type PatrolIncidentInput, type PatrolWgs84Result } from '../../core/routes/plan-patrol-wgs84.ts';
+import type { PatrolIncidentInput, PatrolWgs84Result } from '../../core/routes/plan-patrol-wgs84.ts';
+import { runPatrolJob, type PatrolFailure, type PatrolRequest, type PatrolResponse } from '../workers/patrol-job.ts';
 import type { PatrolFeatureProperties } from '../../core/routes/patrol-features.ts';
 import { clockText } from '../../core/routes/route-directions.ts';
 import { routeSheet } from '../../core/routes/route-sheet.ts';
@@ -14,7 +16,6 @@ import { teamColour } from '../../core/routes/team-colours.ts';
 import { lambert72 } from '../../core/routes/project-lambert72.ts';
 import { pageToSvg } from '../../core/page/page-to-svg.ts';
 import { WEEKDAY_NL } from '../../core/routes/parse-shift-window.ts';
-import { isUserError } from '../../core/user-error.ts';
 import { downloadFile } from './download-file.ts';
 
 export type PatrolLang = 'nl' | 'en';
@@ -33,8 +34,15 @@ export interface PatrolPanelProps {
   onRoutes: (routes: FeatureCollection<LineString | Point, PatrolFeatureProperties> | null) => void;
   /** Search rounds (deterministic for a seed). @default 400 */
   iterations?: number;
-  /** Clock for the time limit. @default () => performance.now() */
+  /** Clock for the time limit when planning on the main thread. @default () => performance.now() */
   now?: () => number;
+  /** Creates the planning worker; null plans on the main thread (tests, no Worker). @default a module worker of workers/patrol-worker.ts */
+  createWorker?: () => Worker | null;
+}
+
+function defaultWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  return new Worker(new URL('../workers/patrol-worker.ts', import.meta.url), { type: 'module' });
 }
 
 const STRINGS = {
@@ -44,7 +52,7 @@ const STRINGS = {
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The patrol planning panel (see PatrolPanelProps). */
-export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], startLabel = 'het wijkhuis (Hamerstraat)', lang, onRoutes, iterations = 400, now = () => performance.now() }: PatrolPanelProps) {
+export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], startLabel = 'het wijkhuis (Hamerstraat)', lang, onRoutes, iterations = 400, now = () => performance.now(), createWorker = defaultWorker }: PatrolPanelProps) {
   const t = STRINGS[lang];
   const [day, setDay] = useState<number | -1>(-1);
   const [hours, setHours] = useState<[number, number] | null>(null);
@@ -54,31 +62,67 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   const [seed, setSeed] = useState(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<PatrolWgs84Result | null>(null);
+  // the plan with the shift start it was made for (the form may change afterwards)
+  const [planned, setPlanned] = useState<{ result: PatrolWgs84Result; startClock: number } | null>(null);
+  const result = planned?.result ?? null;
   const points = incidents.kind === 'points';
-  const startClock = hours ? hours[0] * 60 : 18 * 60;
+  const formStartClock = hours ? hours[0] * 60 : 18 * 60;
+  const startClock = planned?.startClock ?? formStartClock;
+  const worker = useRef<Worker | null>(null);
+  const latest = useRef(0);
+  const onRoutesRef = useRef(onRoutes);
+  onRoutesRef.current = onRoutes;
 
   useEffect(() => () => onRoutes(null), [onRoutes]);
+  useEffect(() => {
+    const w = createWorker();
+    worker.current = w;
+    return () => {
+      w?.terminate();
+      worker.current = null;
+    };
+  }, [createWorker]);
 
   const plan = () => {
+    const requestId = ++latest.current;
+    const filter = points ? { weekdays: day >= 0 ? [day] : undefined, hours: hours ? { from: hours[0], to: hours[1] } : undefined } : undefined;
+    const req: PatrolRequest = { requestId, streets, incidents, start, options: { teams, shiftMinutes: shift, dwellMinutes: dwell, seed, maxIterations: iterations, timeBudget: 15_000, filter, startClock: formStartClock } };
+    const clock = formStartClock;
     setBusy(true);
     setError(null);
-    // let the button repaint before the (synchronous) search
-    setTimeout(() => {
-      try {
-        const filter = points ? { weekdays: day >= 0 ? [day] : undefined, hours: hours ? { from: hours[0], to: hours[1] } : undefined } : undefined;
-        const r = planPatrolWgs84(streets, incidents, start, { teams, shiftMinutes: shift, dwellMinutes: dwell, seed, maxIterations: iterations, now, timeBudget: 15_000, filter, startClock });
-        setResult(r);
-        onRoutes(r.features);
-      } catch (err) {
-        if (!isUserError(err)) throw err;
-        setError((err as Error).message);
-        setResult(null);
-        onRoutes(null);
-      } finally {
-        setBusy(false);
+    const done = (res: PatrolResponse | PatrolFailure) => {
+      if (res.requestId !== latest.current) return; // a newer request is on its way
+      setBusy(false);
+      if (res.ok) {
+        setPlanned({ result: res.result, startClock: clock });
+        onRoutesRef.current(res.result.features);
+        return;
       }
-    }, 0);
+      setPlanned(null);
+      onRoutesRef.current(null);
+      if (!res.userError) {
+        // a bug: keep its stack (the worker's, when it came from there)
+        const bug = new Error(res.message);
+        if (res.stack) bug.stack = res.stack;
+        throw bug;
+      }
+      setError(res.message);
+    };
+    const w = worker.current;
+    if (w) {
+      w.onmessage = (event: MessageEvent<PatrolResponse | PatrolFailure>) => done(event.data);
+      // a worker that cannot start (e.g. blocked scripts): plan on the main thread instead
+      w.onerror = (event) => {
+        event.preventDefault();
+        worker.current = null;
+        w.terminate();
+        done(runPatrolJob(req, now));
+      };
+      w.postMessage(req);
+      return;
+    }
+    // let the button repaint before the (synchronous) search
+    setTimeout(() => done(runPatrolJob(req, now)), 0);
   };
 
   const sheetSvg = (team: number) => {
@@ -136,7 +180,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
       <label>{t.seed} <input type="number" min={1} value={seed} onChange={(e) => setSeed(num(e.target.value, 1, 1e6, 1))} style={{ width: '4em' }} /></label>
       <p className="hint">{t.hint}</p>
       <button type="button" disabled={busy} onClick={plan}>{busy ? t.planning : t.plan}</button>{' '}
-      {result && <button type="button" onClick={() => { setResult(null); onRoutes(null); }}>{t.clear}</button>}
+      {result && <button type="button" onClick={() => { setPlanned(null); onRoutes(null); }}>{t.clear}</button>}
       {error && <p role="alert" className="error">{error}</p>}
       {result && (
         <>

@@ -1,0 +1,15 @@
+// Web worker: plans patrol routes off the main thread, so the map and the panel stay responsive while
+// the search runs. Start it with
+//   new Worker(new URL('./workers/patrol-worker.ts', import.meta.url), { type: 'module' })
+// and post a PatrolRequest; it answers a PatrolResponse or PatrolFailure with the same requestId.
+import { runPatrolJob, type PatrolRequest } from './patrol-job.ts';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<PatrolRequest>) => void) | null;
+  postMessage: (message: unknown) => void;
+}
+
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => {
+  scope.postMessage(runPatrolJob(event.data, () => performance.now()));
+};
