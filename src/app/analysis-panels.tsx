@@ -9,6 +9,7 @@ import { loadLayerJson } from './data/load-atlas.ts';
 import type { DensityLayerProps } from './map-layers/density-layer.ts';
 import type { AtlasPanel, AtlasPanelContext } from './App.tsx';
 import { numericFields } from './data/manifest.ts';
+import { defaultPatrolStart } from '../core/routes/default-patrol-start.ts';
 import { localized } from './i18n.ts';
 import type { HotspotLayerProps } from './map-layers/hotspot-layer.ts';
 
@@ -98,6 +99,10 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   const streets = streetsLayer ? atlas.data[streetsLayer.id] : undefined;
   const blocks = atlas.data[atlas.blocksLayer.id];
   const incidents = useMemo(() => ({ kind: 'counts' as const, data: blocks, countField: 'incidents_total' }), [blocks]);
+  // the atlas's own start (config `patrol`), else the street point nearest the middle of the area
+  const configured = atlas.manifest.patrol;
+  const fallback = useMemo(() => (configured || !streets ? null : defaultPatrolStart(streets, atlas.manifest.atlas.bbox)), [configured, streets, atlas.manifest.atlas.bbox]);
+  const start = configured ? { start: configured.start, label: configured.startLabel } : fallback ? { start: fallback.start, label: fallback.label } : null;
   const onRoutes = useCallback(
     (routes: Parameters<ComponentProps<typeof PatrolPanel>['onRoutes']>[0]) => {
       if (!routes) {
@@ -112,7 +117,7 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   if (!atlas.blocksLayer.fields.some((f) => f.name === 'incidents_total')) return <p>{NO_INCIDENTS[lang]}</p>;
   return (
     <Suspense fallback={<p>{LOADING[lang]}</p>}>
-      <PatrolPanel streets={streets} incidents={incidents} lang={lang} onRoutes={onRoutes} />
+      <PatrolPanel streets={streets} incidents={incidents} lang={lang} onRoutes={onRoutes} {...(start ? { start: start.start, startLabel: start.label } : {})} />
     </Suspense>
   );
 }

@@ -343,6 +343,8 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     await summary.click();
     const panel = page.locator('.patrol-panel');
     await panel.waitFor({ timeout: 20_000 });
+    // the fixture atlas names no patrol start: the street point nearest the middle of the area
+    expect(await panel.locator('.patrol-start').innerText()).toMatch(/^Vertrek en terugkeer: de \S.* \(midden van de wijk\)$/);
     await panel.getByRole('button', { name: 'Plan routes' }).click();
     await panel.locator('table').waitFor({ timeout: 30_000 });
     page.off('worker', onWorker);

@@ -109,6 +109,15 @@ describe('wijkatlas CLI: user errors are one line, name the file and record, and
     expectOneLineError(http, /expected an https:\/\/ tile URL/);
   });
 
+  it('the patrol start must be WGS84 [longitude, latitude] in or near the area', () => {
+    const lambert = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.patrol = { start: [157000, 189000] })), '--out', path.join(tmp, 'p1'));
+    expectOneLineError(lambert, /field "patrol\.start"/, /look like projected metres/, /\[4\.4937, 51\.0206\]/);
+    const swapped = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.patrol = { start: [51.0206, 4.4937] })), '--out', path.join(tmp, 'p2'));
+    expectOneLineError(swapped, /field "patrol\.start": expected a point in or near the atlas area/, /check the order \[longitude, latitude\]/);
+    const leuven = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.patrol = { start: [4.7005, 50.8798] })), '--out', path.join(tmp, 'p3'));
+    expectOneLineError(leuven, /in or near the atlas area \(longitude 4\.4\d+…4\.5\d+/);
+  });
+
   it('rejects a config that maps a field to a missing column', () => {
     const r = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.sources.housing.fields.construction_year = 'bouwjaar_x')), '--out', path.join(tmp, 'y'));
     expectOneLineError(r, /bouwjaar_x/, /columns found/);

@@ -46,8 +46,8 @@ function defaultWorker(): Worker | null {
 }
 
 const STRINGS = {
-  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.' },
-  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.' },
+  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer' },
+  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return' },
 } as const;
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -155,6 +155,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   return (
     <section className="patrol-panel" aria-label={t.title}>
       <h2>{t.title}</h2>
+      <p className="patrol-start">{t.startAt}: {startLabel}</p>
       {points && (
         <label>
           {t.day}{' '}

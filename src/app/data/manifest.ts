@@ -42,6 +42,8 @@ export interface AtlasManifest {
   layers: ManifestLayer[];
   /** Basemaps from the atlas config (`basemaps`); absent: the app's default list (src/app/config.ts). */
   basemaps?: BasemapConfig[];
+  /** Patrol start from the atlas config (`patrol`); absent: the street point nearest the area's centre. */
+  patrol?: { start: [number, number]; startLabel: string };
 }
 
 /** Check the parts of a manifest the app relies on; throws an Error that says what is wrong and what to do. */

@@ -1,3 +1,4 @@
+import { UserError } from '../user-error.ts';
 import type { AtlasConfig, Label } from '../config/atlas-config.ts';
 import type { FieldSpec } from './block-field-catalogue.ts';
 
@@ -34,7 +35,12 @@ export interface Manifest {
   layers: ManifestLayer[];
   /** The config's basemaps in the app's shape (absent: the app's OpenStreetMap default). */
   basemaps?: Array<{ id: string; name: string; url: string; attribution: string; maxZoom?: number }>;
+  /** The config's patrol start (absent: the app starts at the street point nearest the area's centre). */
+  patrol?: { start: [number, number]; startLabel: string };
 }
+
+/** How far (degrees, about 2 km) the patrol start may lie outside the blocks' bounding box. */
+const PATROL_START_MARGIN = 0.03;
 
 /**
  * Assembles layers/manifest.json from the config, the inputs read and the layers written. Deterministic:
@@ -47,6 +53,16 @@ export function buildManifest(
   config: AtlasConfig,
   parts: { bbox: [number, number, number, number]; inputs: ManifestInput[]; layers: ManifestLayer[] },
 ): Manifest {
+  const start = config.patrol?.start;
+  if (start) {
+    const [w, south, e, north] = parts.bbox;
+    const m = PATROL_START_MARGIN;
+    if (start[0] < w - m || start[0] > e + m || start[1] < south - m || start[1] > north + m) {
+      throw new UserError(
+        `atlas config: field "patrol.start": expected a point in or near the atlas area (longitude ${w.toFixed(4)}…${e.toFixed(4)}, latitude ${south.toFixed(4)}…${north.toFixed(4)}), found [${start.join(', ')}]; check the order [longitude, latitude].`,
+      );
+    }
+  }
   const attribution = [...config.attribution];
   if (config.demo && !attribution.some((a) => a.nl.includes('Demogegevens'))) {
     attribution.unshift({ nl: 'Demogegevens — synthetisch', en: 'Demo data — synthetic' });
@@ -65,6 +81,7 @@ export function buildManifest(
     default_indicator: config.default_indicator ?? 'pct_built_before_1945',
     inputs: [...parts.inputs].sort((a, b) => a.id.localeCompare(b.id)),
     layers: parts.layers,
+    ...(start ? { patrol: { start: [start[0], start[1]] as [number, number], startLabel: config.patrol?.start_label ?? 'het startpunt' } } : {}),
     ...(config.basemaps?.length ? { basemaps: config.basemaps.map((b) => ({ id: b.id, name: b.name, url: b.url, attribution: b.attribution, ...(b.max_zoom !== undefined ? { maxZoom: b.max_zoom } : {}) })) } : {}),
   };
 }

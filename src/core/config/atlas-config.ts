@@ -143,6 +143,15 @@ export interface AtlasConfig {
    * TILEMATRIX={z}&TILEROW={y}&TILECOL={x} in a Web Mercator tile matrix set.
    */
   basemaps?: BasemapSpec[];
+  /** Where the patrol teams start and end (the app's patrol panel): e.g. the neighbourhood house. */
+  patrol?: PatrolConfig;
+}
+
+export interface PatrolConfig {
+  /** [longitude, latitude] in WGS84 degrees; must lie in or near the atlas area. */
+  start: [number, number];
+  /** Name on the route sheets, e.g. "het wijkhuis (Hamerstraat)". Default "het startpunt". */
+  start_label?: string;
 }
 
 export interface BasemapSpec {

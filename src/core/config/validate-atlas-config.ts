@@ -77,6 +77,7 @@ const SCHEMA: Schema = obj(
     max_reject_share: num(0),
     default_indicator: str(),
     basemaps: { t: 'array', of: obj({ id: str(), name: str(), url: str(), attribution: str(), max_zoom: num(0) }, ['id', 'name', 'url', 'attribution']) },
+    patrol: obj({ start: { t: 'array', of: num(), minItems: 2 }, start_label: str() }, ['start']),
   },
   ['schema_version', 'id', 'title', 'attribution', 'area', 'blocks', 'sources'],
 );
@@ -147,6 +148,17 @@ function check(value: unknown, schema: Schema, path: string, file: string): void
  * @example
  * validateAtlasConfig(JSON.parse(text), 'atlas.config.json');
  */
+/** The patrol start must be [longitude, latitude] in WGS84 (users often paste Lambert metres). */
+function checkPatrolStart(start: number[], file: string): void {
+  const where = `${file}: field "patrol.start"`;
+  const found = `[${start.join(', ')}]`;
+  if (start.length !== 2) throw new UserError(`${where}: expected [longitude, latitude] (two numbers), found ${start.length} numbers ${found}.`);
+  const [lon, lat] = start;
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+    throw new UserError(`${where}: expected [longitude, latitude] in degrees (WGS84), found ${found}; these look like projected metres (e.g. Lambert 72): convert them to degrees, e.g. [4.4937, 51.0206].`);
+  }
+}
+
 export function validateAtlasConfig(raw: unknown, file: string): AtlasConfig {
   check(raw, SCHEMA, '', file);
   const cfg = raw as AtlasConfig;
@@ -158,6 +170,7 @@ export function validateAtlasConfig(raw: unknown, file: string): AtlasConfig {
     }
     if (!/^[\w.-]{1,40}$/.test(b.id)) throw new UserError(`${file}: field "basemaps[${i}].id": expected letters, digits, _ . or -, found "${b.id}".`);
   });
+  if (cfg.patrol) checkPatrolStart(cfg.patrol.start, file);
   const inc = cfg.sources.incidents;
   if (inc) {
     const seen = new Set<string>();
