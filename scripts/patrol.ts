@@ -54,6 +54,9 @@ within the shift. Rules and defaults: docs/routes.md.
   --yesterday F        yesterday's routes.geojson: its stops lose half their score today
   --max-stops N        candidate stops: the N hottest street sections (default 40)
   --revisit-minutes M  minimum time between two visits of one stop (default 45)
+  --walk-weight W      arc scores: walking along a candidate section without stopping counts W (0–1) of
+                       its score, once per shift (default 0: only stops count; 0.1 trades a little stop
+                       coverage for much more walked coverage, see docs/routes.md)
   --seed S             seed of the search (default 1); another seed gives other, comparably good routes
   --time-limit S       seconds the search may take at most (default 20)
   --iterations N       search rounds (default 1500; deterministic for a seed unless --time-limit binds)
@@ -87,7 +90,7 @@ export async function patrolCommand(argv: string[]): Promise<number> {
       teams: { type: 'string' }, 'shift-minutes': { type: 'string' }, 'dwell-minutes': { type: 'string' }, 'speed-kmh': { type: 'string' },
       weekday: { type: 'string' }, hours: { type: 'string' }, 'start-time': { type: 'string' }, 'time-field': { type: 'string' },
       'date-field': { type: 'string' }, 'hour-field': { type: 'string' }, 'weight-field': { type: 'string' }, x: { type: 'string' }, y: { type: 'string' },
-      crs: { type: 'string' }, yesterday: { type: 'string' }, 'max-stops': { type: 'string' }, 'revisit-minutes': { type: 'string' },
+      crs: { type: 'string' }, yesterday: { type: 'string' }, 'max-stops': { type: 'string' }, 'revisit-minutes': { type: 'string' }, 'walk-weight': { type: 'string' },
       seed: { type: 'string' }, 'time-limit': { type: 'string' }, iterations: { type: 'string' }, out: { type: 'string' },
       quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
@@ -171,6 +174,7 @@ export async function patrolCommand(argv: string[]): Promise<number> {
     speedKmh: positiveNumber('speed-kmh', values['speed-kmh'], 4.5),
     maxStops: positiveNumber('max-stops', values['max-stops'], 40, true),
     minRevisitMinutes: positiveNumber('revisit-minutes', values['revisit-minutes'], 45),
+    walkWeight: positiveNumber('walk-weight', values['walk-weight'], 0),
     yesterday,
     seed: positiveNumber('seed', values.seed, 1, true),
     now: () => performance.now(),
@@ -204,14 +208,14 @@ export async function patrolCommand(argv: string[]): Promise<number> {
   writePageSvg(overview, path.join(outDir, 'overview.svg'));
   writePagePng(overview, path.join(outDir, 'overview.png'), 150);
   const report = {
-    parameters: { teams, shiftMinutes, startClock: clockText(startClock), weekdays: weekdays ?? null, hours: hours ?? null, seed: Number(values.seed ?? 1), timeLimitSeconds: timeLimit },
+    parameters: { teams, shiftMinutes, startClock: clockText(startClock), weekdays: weekdays ?? null, hours: hours ?? null, seed: Number(values.seed ?? 1), timeLimitSeconds: timeLimit, walkWeight: Number(values['walk-weight'] ?? 0) },
     network: gr,
     incidents: { read: incidents.length, used: scores.used, skipped: scores.skipped, totalScore: scores.total },
     start: { offsetMetres: Math.round(plan.startOffset), label: startLabel },
     candidates: plan.candidates,
     coverage: { stopScore: plan.stopCovered, walkedScore: plan.walkCovered, totalScore: plan.totalScore, stopShare: plan.totalScore ? plan.stopCovered / plan.totalScore : 0, walkedShare: plan.totalScore ? plan.walkCovered / plan.totalScore : 0 },
     solver: plan.solver,
-    teams: plan.routes.map((r) => ({ team: r.team, stops: r.stops.length, metres: Math.round(r.metres), walkMinutes: Math.round(r.walkMinutes), dwellMinutes: r.dwellMinutes, returnMinute: Math.round(r.returnMinute * 10) / 10, returnTime: clockText(startClock + r.returnMinute), score: r.score })),
+    teams: plan.routes.map((r) => ({ team: r.team, stops: r.stops.length, passes: r.passes.length, metres: Math.round(r.metres), walkMinutes: Math.round(r.walkMinutes), dwellMinutes: r.dwellMinutes, returnMinute: Math.round(r.returnMinute * 10) / 10, returnTime: clockText(startClock + r.returnMinute), score: r.score })),
   };
   writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(report, null, 1) + '\n');
   for (const t of report.teams) log(`patrol: team ${t.team}: ${t.stops} stops, ${(t.metres / 1000).toFixed(1)} km, back at ${t.returnTime} (${t.returnMinute} of ${shiftMinutes} min), score ${t.score.toFixed(1)}`);

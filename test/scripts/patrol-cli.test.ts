@@ -45,6 +45,15 @@ describe('npx wijkatlas patrol', () => {
     expect(r.stderr).toMatch(/patrol: team 1: \d+ stops/);
   });
 
+  it('--walk-weight rewards hot sections walked along: the report counts the passes', () => {
+    const r = run([...base, '--start', centre, '--walk-weight', '0.3']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(r.dir, 'report.json'), 'utf8'));
+    expect(report.parameters.walkWeight).toBe(0.3);
+    expect(report.teams.every((t: { passes: number }) => Number.isInteger(t.passes))).toBe(true);
+    expect(report.coverage.walkedShare).toBeGreaterThanOrEqual(report.coverage.stopShare);
+  });
+
   it('starts on a named street', () => {
     const r = run([...base, '--start-street', 'hamerweg']);
     expect(r.status, r.stderr).toBe(0);
@@ -57,6 +66,7 @@ describe('npx wijkatlas patrol', () => {
     ['a disconnected start point', ['--start', '4.5035,51.0180'], /start point is \d+ m from the nearest street of the connected walking network .*1 street fragment/],
     ['an unknown street', ['--start-street', 'Nergensstraat'], /no street named "Nergensstraat"/],
     ['a bad weekday', ['--weekday', 'blursday'], /--weekday: expected day names/],
+    ['a walk weight above 1', ['--walk-weight', '2'], /expected a walk weight from 0 to 1, found 2/],
   ])('exits 1 with one clear line for %s', (_case, extra, message) => {
     const args = [...base, ...extra];
     if (!extra.includes('--start') && !extra.includes('--start-street')) args.push('--start', centre);

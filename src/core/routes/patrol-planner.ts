@@ -32,6 +32,12 @@ export interface PatrolOptions {
   yesterdayPenalty?: number;
   /** Metres. Default 30. */
   yesterdayRadius?: number;
+  /**
+   * Arc scores: walking along a candidate section without stopping counts this share of its score
+   * (once per shift, and at least `minRevisitMinutes` away from a stop there). Default 0: only stops
+   * count (with 0.1 on the demo atlas the stops cover 82 % instead of 84 % of the score and the walks 98 %).
+   */
+  walkWeight?: number;
   /** Weight of route balance: objective = score − weight × (best − worst team score). Default 0.2. */
   balanceWeight?: number;
   /** The start may be at most this far from the walking network (metres). Default 150. */
@@ -73,9 +79,22 @@ export interface PatrolLeg {
   toStop: number;
 }
 
+/** A hot section the team walks along without stopping (rewarded with `walkWeight` of its score). */
+export interface PatrolPass {
+  edge: number;
+  street: string | null;
+  point: XY;
+  /** Minutes after the shift start at which the team passes the middle of the section. */
+  minute: number;
+  /** Score counted for the pass (walkWeight × hot-spot score, after yesterday's penalty). */
+  score: number;
+}
+
 export interface PatrolRoute {
   team: number;
   stops: PatrolStop[];
+  /** Hot sections walked along between stops that the planner counted (see walkWeight). */
+  passes: PatrolPass[];
   legs: PatrolLeg[];
   metres: number;
   walkMinutes: number;
@@ -187,6 +206,9 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
   const yesterday = options.yesterday ?? [];
   const yRadius = options.yesterdayRadius ?? 30;
   const yPenalty = options.yesterdayPenalty ?? 0.5;
+  const walkWeight = options.walkWeight ?? 0;
+  if (!(walkWeight >= 0 && walkWeight <= 1)) throw new UserError(`expected a walk weight from 0 to 1, found ${walkWeight}. Give e.g. --walk-weight 0.25 (0: only stops count).`);
+  // visitNo 0 marks a pass: walking through the section's middle without stopping (no dwell)
   const place: number[] = [0];
   const visitNo: number[] = [0];
   const score: number[] = [0];
@@ -194,10 +216,17 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
   candidates.forEach((e, i) => {
     const mid = scores.stopPoints[e.id];
     const seenYesterday = yesterday.some((p) => Math.hypot(p[0] - mid[0], p[1] - mid[1]) <= yRadius);
+    const base = scores.edgeScores[e.id] * (seenYesterday ? 1 - yPenalty : 1);
     for (let k = 0; k < maxVisits; k++) {
       place.push(i + 1);
       visitNo.push(k + 1);
-      score.push(scores.edgeScores[e.id] * decay ** k * (seenYesterday ? 1 - yPenalty : 1));
+      score.push(base * decay ** k);
+      spot.push(i);
+    }
+    if (walkWeight > 0) {
+      place.push(i + 1);
+      visitNo.push(0);
+      score.push(base * walkWeight);
       spot.push(i);
     }
   });
@@ -210,7 +239,7 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
       n,
       cost,
       score,
-      service: place.map((p) => (p === 0 ? 0 : dwell)),
+      service: place.map((p, v) => (p === 0 || visitNo[v] === 0 ? 0 : dwell)),
       start: 0,
       end: 0,
       teams,
@@ -224,27 +253,46 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
 
   const routes: PatrolRoute[] = result.routes.map((nodes, t) => {
     const stops: PatrolStop[] = [];
+    const passes: PatrolPass[] = [];
     const legs: PatrolLeg[] = [];
     let clock = 0;
     let prevPlace = 0;
     let metres = 0;
-    const addLeg = (toPlace: number, toStop: number) => {
-      const pieces = net.walk(prevPlace, toPlace);
+    // a leg runs from a stop (or the start) to the next stop (or back); passes lie inside it
+    let open: PatrolLeg | null = null;
+    const walkTo = (toPlace: number) => {
       const legMetres = net.metres[prevPlace * size + toPlace];
       const minutes = legMetres / perMinute;
-      legs.push({ pieces, metres: legMetres, minutes, departMinute: clock, arriveMinute: clock + minutes, toStop });
+      open ??= { pieces: [], metres: 0, minutes: 0, departMinute: clock, arriveMinute: clock, toStop: 0 };
+      open.pieces.push(...net.walk(prevPlace, toPlace));
+      open.metres += legMetres;
+      open.minutes += minutes;
+      open.arriveMinute = clock + minutes;
       clock += minutes;
       metres += legMetres;
+      prevPlace = toPlace;
     };
-    nodes.forEach((v, k) => {
-      addLeg(place[v], k + 1);
+    const closeLeg = (toStop: number) => {
+      if (!open) return;
+      open.toStop = toStop;
+      legs.push(open);
+      open = null;
+    };
+    for (const v of nodes) {
+      walkTo(place[v]);
       const e = candidates[place[v] - 1];
-      stops.push({ number: k + 1, edge: e.id, street: e.name, point: scores.stopPoints[e.id], hotspotScore: scores.edgeScores[e.id], score: score[v], visit: visitNo[v], arriveMinute: clock, leaveMinute: clock + dwell });
+      if (visitNo[v] === 0) {
+        passes.push({ edge: e.id, street: e.name, point: scores.stopPoints[e.id], minute: clock, score: score[v] });
+        continue;
+      }
+      closeLeg(stops.length + 1);
+      stops.push({ number: stops.length + 1, edge: e.id, street: e.name, point: scores.stopPoints[e.id], hotspotScore: scores.edgeScores[e.id], score: score[v], visit: visitNo[v], arriveMinute: clock, leaveMinute: clock + dwell });
       clock += dwell;
-      prevPlace = place[v];
-    });
-    addLeg(0, 0);
-    return { team: t + 1, stops, legs, metres, walkMinutes: metres / perMinute, dwellMinutes: dwell * stops.length, returnMinute: clock, score: stops.reduce((s, x) => s + x.score, 0) };
+    }
+    walkTo(0);
+    closeLeg(0);
+    const total = stops.reduce((s, x) => s + x.score, 0) + passes.reduce((s, x) => s + x.score, 0);
+    return { team: t + 1, stops, passes, legs, metres, walkMinutes: metres / perMinute, dwellMinutes: dwell * stops.length, returnMinute: clock, score: total };
   });
   // visit numbers in time order: the earliest visit of a stop (any team) is the first, worth most
   const visitsByEdge = new Map<number, PatrolStop[]>();
@@ -256,7 +304,7 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
       s.score = values[k];
     });
   }
-  for (const r of routes) r.score = r.stops.reduce((sum, x) => sum + x.score, 0);
+  for (const r of routes) r.score = r.stops.reduce((sum, x) => sum + x.score, 0) + r.passes.reduce((sum, x) => sum + x.score, 0);
   const stopEdges = new Set(routes.flatMap((r) => r.stops.map((s) => s.edge)));
   const walked = new Set(routes.flatMap((r) => r.legs.flatMap((l) => l.pieces.map((p) => p.edge))));
   const sumOf = (ids: Set<number>) => [...ids].reduce((s, id) => s + scores.edgeScores[id], 0);

@@ -76,6 +76,29 @@ describe('planPatrolRoutes', () => {
     expect(plan.stopCovered / plan.totalScore).toBeGreaterThan(0.6);
   });
 
+  it('walkWeight rewards hot sections walked along between stops (arc scores), on the walk, once, apart from stops', () => {
+    const plain = planPatrolRoutes(graph, scores, start, base);
+    const plan = planPatrolRoutes(graph, scores, start, { ...base, walkWeight: 0.3 });
+    checkPlan(plan, 60);
+    expect(plain.routes.every((r) => r.passes.length === 0)).toBe(true);
+    const passes = plan.routes.flatMap((r) => r.passes.map((p) => ({ ...p, team: r.team })));
+    expect(passes.length).toBeGreaterThan(0);
+    expect(new Set(passes.map((p) => p.edge)).size).toBe(passes.length); // once per shift
+    for (const r of plan.routes) {
+      const walk = r.legs.flatMap((l) => l.pieces.flatMap((p) => p.coords));
+      for (const p of r.passes) {
+        expect(p.score).toBeCloseTo(0.3 * scores.edgeScores[p.edge], 9);
+        // the team walks through the middle of the section
+        expect(walk.some((c) => Math.hypot(c[0] - p.point[0], c[1] - p.point[1]) < 1e-6)).toBe(true);
+        // a pass is no stop: it lies inside a leg, and stops there are at least 45 min away
+        for (const s of plan.routes.flatMap((x) => x.stops).filter((s) => s.edge === p.edge)) expect(Math.abs(s.arriveMinute - p.minute)).toBeGreaterThanOrEqual(45 - 1e-6);
+      }
+      expect(r.score).toBeCloseTo(r.stops.reduce((a, s) => a + s.score, 0) + r.passes.reduce((a, p) => a + p.score, 0), 9);
+    }
+    expect(plan.walkCovered).toBeGreaterThanOrEqual(plain.walkCovered);
+    userError(() => planPatrolRoutes(graph, scores, start, { ...base, walkWeight: 1.5 }), /walk weight from 0 to 1, found 1\.5/);
+  });
+
   it('is deterministic for a seed; another seed gives other routes of comparable score', () => {
     const a = planPatrolRoutes(graph, scores, start, { ...base, seed: 1 });
     const b = planPatrolRoutes(graph, scores, start, { ...base, seed: 1 });

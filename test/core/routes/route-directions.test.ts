@@ -7,6 +7,7 @@ import type { PageItem } from '../../../src/core/page/page-model.ts';
 // start at (0,0); walk east on Astraat, turn left (north) into Bstraat to stop 1, turn around, back
 const route: PatrolRoute = {
   team: 2,
+  passes: [],
   stops: [{ number: 1, edge: 1, street: 'Bstraat', point: [100, 50], hotspotScore: 5, score: 5, visit: 1, arriveMinute: 2, leaveMinute: 14 }],
   legs: [
     { toStop: 1, metres: 150, minutes: 2, departMinute: 0, arriveMinute: 2, pieces: [
