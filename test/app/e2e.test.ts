@@ -357,6 +357,11 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     await page.waitForTimeout(300);
     await settle(page);
     expect(differingPixels(before, await shot(page, 'app-patrol.png'), 360)).toBeGreaterThan(200);
+    // arc scores: with "Passeren telt" above 0 the table counts the hot streets walked past
+    expect(rows.join(' ')).not.toMatch(/gepasseerd/);
+    await panel.getByLabel('Passeren telt').fill('0.2');
+    await panel.getByRole('button', { name: 'Plan routes' }).click();
+    await panel.locator('tbody tr', { hasText: 'gepasseerd' }).first().waitFor({ timeout: 30_000 });
     await summary.click();
     await page.waitForTimeout(200);
     await settle(page);

@@ -46,8 +46,8 @@ function defaultWorker(): Worker | null {
 }
 
 const STRINGS = {
-  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer' },
-  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return' },
+  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd' },
+  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed' },
 } as const;
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -60,6 +60,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   const [shift, setShift] = useState(120);
   const [dwell, setDwell] = useState(12);
   const [seed, setSeed] = useState(1);
+  const [walkWeight, setWalkWeight] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // the plan with the shift start it was made for (the form may change afterwards)
@@ -86,7 +87,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   const plan = () => {
     const requestId = ++latest.current;
     const filter = points ? { weekdays: day >= 0 ? [day] : undefined, hours: hours ? { from: hours[0], to: hours[1] } : undefined } : undefined;
-    const req: PatrolRequest = { requestId, streets, incidents, start, options: { teams, shiftMinutes: shift, dwellMinutes: dwell, seed, maxIterations: iterations, timeBudget: 15_000, filter, startClock: formStartClock } };
+    const req: PatrolRequest = { requestId, streets, incidents, start, options: { teams, shiftMinutes: shift, dwellMinutes: dwell, seed, walkWeight, maxIterations: iterations, timeBudget: 15_000, filter, startClock: formStartClock } };
     const clock = formStartClock;
     setBusy(true);
     setError(null);
@@ -179,6 +180,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
       <label>{t.shift} <input type="number" min={15} max={600} step={15} value={shift} onChange={(e) => setShift(num(e.target.value, 15, 600, 120))} style={{ width: '4.5em' }} /></label>
       <label>{t.dwell} <input type="number" min={0} max={60} value={dwell} onChange={(e) => setDwell(num(e.target.value, 0, 60, 12))} style={{ width: '3.5em' }} /></label>
       <label>{t.seed} <input type="number" min={1} value={seed} onChange={(e) => setSeed(num(e.target.value, 1, 1e6, 1))} style={{ width: '4em' }} /></label>
+      <label title={t.walkHint}>{t.walk} <input type="number" min={0} max={1} step={0.05} value={walkWeight} onChange={(e) => { const v = Number(e.target.value); setWalkWeight(Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0); }} style={{ width: '4em' }} /></label>
       <p className="hint">{t.hint}</p>
       <button type="button" disabled={busy} onClick={plan}>{busy ? t.planning : t.plan}</button>{' '}
       {result && <button type="button" onClick={() => { setPlanned(null); onRoutes(null); }}>{t.clear}</button>}
@@ -191,7 +193,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
               {result.plan.routes.map((r) => (
                 <tr key={r.team}>
                   <td><span style={{ display: 'inline-block', width: 12, height: 12, background: teamColour(r.team) }} /> {t.team} {r.team}</td>
-                  <td>{r.stops.length} {t.stops}</td>
+                  <td>{r.stops.length} {t.stops}{r.passes.length > 0 ? `, ${r.passes.length} ${t.passes}` : ''}</td>
                   <td>{(r.metres / 1000).toFixed(1)} km</td>
                   <td>{t.back} {clockText(startClock + r.returnMinute)}</td>
                   <td><button type="button" onClick={() => gpx(r.team)}>{t.gpx}</button> <button type="button" onClick={() => sheetSvg(r.team)}>{t.sheet}</button></td>
