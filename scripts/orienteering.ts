@@ -17,7 +17,8 @@ routes: per team, point indices (0-based, in input order: the i-th point row is 
 start index to the end index inclusive; [] when even the direct start-to-end trip exceeds tmax.
 Distances are exact (unrounded) Euclidean distances. With several threads, thread k searches with
 seed S + k·${SEED_STEP} against the same deadline and the best answer is kept (the seeds and their
-scores are printed on stderr); seconds is the wall-clock time of the whole search.
+scores are printed on stderr; a worker that has not answered 30 ms after the deadline is stopped and
+shows "–"); seconds is the wall-clock time of the whole search.
 
   --instance F       Chao et al. TOP file ("n N", "m M", "tmax T", rows "x y score"; first row start,
                      last row end) or Tsiligirides file ("Tmax paths", rows; first two rows start, end);
@@ -58,7 +59,7 @@ export async function orienteeringCommand(argv: string[]): Promise<number> {
   const seconds = (performance.now() - t0) / 1000;
   const { score, teams, tmax, routes, route_lengths, feasible, seeds, seed_scores } = answer;
   writeFileSync(path.resolve(values.out!), JSON.stringify({ score, teams, tmax, routes, route_lengths, feasible, seconds: Math.round(seconds * 1000) / 1000 }) + '\n');
-  const kept = threads > 1 ? `; ${threads} threads, seeds ${seeds.join('/')} scored ${seed_scores.join('/')}, seed ${answer.seed} kept` : '';
+  const kept = threads > 1 ? `; ${threads} threads, seeds ${seeds.join('/')} scored ${seed_scores.map((x) => x ?? '–').join('/')}, seed ${answer.seed} kept` : '';
   console.error(`orienteering: ${path.basename(file)} (${instance.format}, ${instance.points.length} points, ${teams} team(s), tmax ${tmax}): score ${score}, ${feasible ? 'feasible' : 'INFEASIBLE'}, ${seconds.toFixed(2)} s (${answer.iterations} rounds, stopped by ${answer.stopped_by}${kept})`);
   return 0;
 }

@@ -12,6 +12,8 @@ import { solveOrienteeringInstance, type OrienteeringAnswer } from '../core/rout
 export const SEED_STEP = 7919;
 /** Most threads used by default. */
 const DEFAULT_MAX_THREADS = 4;
+/** Milliseconds past the deadline that the main thread waits for a worker's answer before it stops that worker. */
+const GRACE_MS = 30;
 
 /** Options of solveOrienteeringParallel. */
 export interface ParallelOptions {
@@ -31,8 +33,8 @@ export interface ParallelAnswer extends OrienteeringAnswer {
   seed: number;
   /** Seeds run (one per thread), in thread order. */
   seeds: number[];
-  /** Score reached by each seed, in thread order. */
-  seed_scores: number[];
+  /** Score reached by each seed, in thread order (null: a worker that had not answered shortly after the deadline, stopped). */
+  seed_scores: (number | null)[];
 }
 
 /** The default number of threads on this machine. */
@@ -81,25 +83,53 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
   const seeds = Array.from({ length: threads }, (_, k) => seed + k * SEED_STEP);
   const workers = seeds.slice(1).map((s) => runInWorker({ instance, seed: s, deadline, maxIterations: options.maxIterations }));
   // the main thread's own run: its answer is there even if a worker fails to start in time
-  const answers = [solveJob({ instance, seed, deadline, maxIterations: options.maxIterations }), ...(await Promise.all(workers))];
+  const own = solveJob({ instance, seed, deadline, maxIterations: options.maxIterations });
+  // with a deadline, a worker still busy GRACE_MS after it (a long last step, a slow start) is
+  // stopped and its seed left out (score null), so the wall-clock time stays bounded
+  const answers: (OrienteeringAnswer | null)[] = [own, ...(await Promise.all(workers.map((w) => (deadline === null ? w.answer : w.within(deadline + GRACE_MS - clock())))))];
   let best = 0;
   for (let k = 1; k < answers.length; k++) {
     const a = answers[k];
-    const b = answers[best];
-    if ((a.feasible && !b.feasible) || (a.feasible === b.feasible && better(a, b))) best = k;
+    const b = answers[best]!;
+    if (a && ((a.feasible && !b.feasible) || (a.feasible === b.feasible && better(a, b)))) best = k;
   }
-  return { ...answers[best], seed: seeds[best], seeds, seed_scores: answers.map((a) => a.score) };
+  return { ...answers[best]!, seed: seeds[best], seeds, seed_scores: answers.map((a) => a?.score ?? null) };
 }
 
-function runInWorker(job: Job): Promise<OrienteeringAnswer> {
-  return new Promise((resolve, reject) => {
-    // the bootstrap registers tsx (the sources are TypeScript) and calls workerMain below
-    const worker = new Worker(new URL('./orienteering-worker.mjs', import.meta.url), { workerData: job });
-    let answer: OrienteeringAnswer | null = null;
-    worker.once('message', (m: OrienteeringAnswer) => (answer = m));
+/** A worker's answer, or (within) the answer if it comes within ms milliseconds, else null and the worker stopped. */
+interface WorkerRun {
+  answer: Promise<OrienteeringAnswer>;
+  within: (ms: number) => Promise<OrienteeringAnswer | null>;
+}
+
+function runInWorker(job: Job): WorkerRun {
+  // the bootstrap registers tsx (the sources are TypeScript) and calls workerMain below
+  const worker = new Worker(new URL('./orienteering-worker.mjs', import.meta.url), { workerData: job });
+  let stopped = false;
+  const answer = new Promise<OrienteeringAnswer>((resolve, reject) => {
+    let got = false;
+    // the answer counts when it arrives (the worker's teardown after it is not waited for)
+    worker.once('message', (m: OrienteeringAnswer) => {
+      got = true;
+      resolve(m);
+    });
     worker.once('error', reject);
-    worker.once('exit', (code) => (answer ? resolve(answer) : reject(new Error(`orienteering worker (seed ${job.seed}) exited with code ${code} without an answer`))));
+    worker.once('exit', (code) => {
+      if (!got && !stopped) reject(new Error(`orienteering worker (seed ${job.seed}) exited with code ${code} without an answer`));
+    });
   });
+  const within = async (ms: number): Promise<OrienteeringAnswer | null> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, ms))));
+    const first = await Promise.race([answer, late]);
+    clearTimeout(timer);
+    if (first === null) {
+      stopped = true;
+      await worker.terminate();
+    }
+    return first;
+  };
+  return { answer, within };
 }
 
 /** Body of a worker thread: solve the job in workerData and post the answer. */

@@ -45,6 +45,16 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
     await expect(solveOrienteeringParallel(inst, { threads: 0 })).rejects.toThrow(/threads must be a positive integer/);
   });
 
+  it('does not wait for a worker that has not answered shortly after the deadline', async () => {
+    // a 1 ms limit: the worker is still starting (loading tsx) when the main thread is done
+    const t0 = performance.now();
+    const r = await solveOrienteeringParallel(inst, { seed: 4, threads: 2, timeLimitMs: 1 });
+    expect(r.seed_scores).toEqual([r.score, null]);
+    expect(r.seed).toBe(4);
+    expect(r.feasible).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+
   it('stops all threads by the wall-clock limit', async () => {
     const t0 = performance.now();
     const r = await solveOrienteeringParallel(inst, { seed: 1, threads: 2, timeLimitMs: 300 });
