@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_HOTSPOT_WEIGHTS, runHotspotJob, type HotspotFailure, type HotspotRequest, type HotspotResponse, type HotspotWeights } from '../workers/hotspot-job.ts';
 import { HOTSPOT_COLORS, LISA_COLORS, hotspotFillColors, type HotspotLayerProps, type HotspotMode, type RGBA } from '../map-layers/hotspot-layer.ts';
+import { useWorker } from './use-worker.ts';
 
 export type HotspotLang = 'nl' | 'en';
 
@@ -251,7 +252,7 @@ export function HotspotPanel({ blocks, fields, lang, onLayer, idField = 'block_i
   const [result, setResult] = useState<HotspotResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const worker = useRef<Worker | null>(null);
+  const worker = useWorker(createWorker, () => onLayerRef.current(null));
   const latest = useRef(0);
   const onLayerRef = useRef(onLayer);
   onLayerRef.current = onLayer;
@@ -259,15 +260,6 @@ export function HotspotPanel({ blocks, fields, lang, onLayer, idField = 'block_i
   const weightsKey = JSON.stringify(weights);
   const geometry = useMemo(() => ({ geometries: blocks.features.map((f) => f.geometry), ids: blocks.features.map((f, i) => String(f.properties?.[idField] ?? f.id ?? i)) }), [blocks, idField]);
 
-  useEffect(() => {
-    const w = createWorker();
-    worker.current = w;
-    return () => {
-      w?.terminate();
-      worker.current = null;
-      onLayerRef.current(null);
-    };
-  }, [createWorker]);
 
   useEffect(() => {
     if (!field) return;

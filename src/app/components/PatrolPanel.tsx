@@ -17,6 +17,7 @@ import { lambert72 } from '../../core/routes/project-lambert72.ts';
 import { pageToSvg } from '../../core/page/page-to-svg.ts';
 import { WEEKDAY_NL } from '../../core/routes/parse-shift-window.ts';
 import { downloadFile } from './download-file.ts';
+import { useWorker } from './use-worker.ts';
 
 export type PatrolLang = 'nl' | 'en';
 
@@ -69,20 +70,12 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   const points = incidents.kind === 'points';
   const formStartClock = hours ? hours[0] * 60 : 18 * 60;
   const startClock = planned?.startClock ?? formStartClock;
-  const worker = useRef<Worker | null>(null);
+  const worker = useWorker(createWorker);
   const latest = useRef(0);
   const onRoutesRef = useRef(onRoutes);
   onRoutesRef.current = onRoutes;
 
   useEffect(() => () => onRoutes(null), [onRoutes]);
-  useEffect(() => {
-    const w = createWorker();
-    worker.current = w;
-    return () => {
-      w?.terminate();
-      worker.current = null;
-    };
-  }, [createWorker]);
 
   const plan = () => {
     const requestId = ++latest.current;
