@@ -357,6 +357,12 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     await page.waitForTimeout(300);
     await settle(page);
     expect(differingPixels(before, await shot(page, 'app-patrol.png'), 360)).toBeGreaterThan(200);
+    // the route sheet downloads as an A4 PDF (pdfkit in the browser, the CLI's page code)
+    const [sheet] = await Promise.all([page.waitForEvent('download'), panel.locator('tbody tr').first().getByRole('button', { name: 'Routeblad (PDF)' }).click()]);
+    expect(sheet.suggestedFilename()).toBe('team-1.pdf');
+    const pdf = readFileSync(await sheet.path());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
     // arc scores: with "Passeren telt" above 0 the table counts the hot streets walked past
     expect(rows.join(' ')).not.toMatch(/gepasseerd/);
     await panel.getByLabel('Passeren telt').fill('0.2');

@@ -1,7 +1,7 @@
 // Patrol panel: choose day, hours, number of teams, shift length and stop duration; plan walking
 // routes for the street supervisors in the browser (core planner on the atlas's streets layer); see
 // each team's stops, distance and return time and the share of the hot-spot score covered; download
-// GPX and route sheets (SVG). The search runs in a web worker (workers/patrol-worker.ts), so the map
+// GPX and route sheets (A4 PDF). The search runs in a web worker (workers/patrol-worker.ts), so the map
 // stays responsive; without workers it runs on the main thread. Self-contained: its own nl/en strings; the parent mounts it and draws
 // the routes it receives through onRoutes with createPatrolLayers (map-layers/patrol-layer.ts).
 import { useEffect, useRef, useState } from 'react';
@@ -14,7 +14,6 @@ import { routeSheet } from '../../core/routes/route-sheet.ts';
 import { gpxText } from '../../core/routes/gpx-text.ts';
 import { teamColour } from '../../core/routes/team-colours.ts';
 import { lambert72 } from '../../core/routes/project-lambert72.ts';
-import { pageToSvg } from '../../core/page/page-to-svg.ts';
 import { WEEKDAY_NL } from '../../core/routes/parse-shift-window.ts';
 import { downloadFile } from './download-file.ts';
 import { useWorker } from './use-worker.ts';
@@ -47,8 +46,8 @@ function defaultWorker(): Worker | null {
 }
 
 const STRINGS = {
-  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd' },
-  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed' },
+  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad (PDF)', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd', sheetFailed: 'Routeblad niet gemaakt' },
+  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet (PDF)', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed', sheetFailed: 'Route sheet not made' },
 } as const;
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -119,14 +118,22 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
     setTimeout(() => done(runPatrolJob(req, now)), 0);
   };
 
-  const sheetSvg = (team: number) => {
+  // the A4 route sheet as a PDF of all its pages (long routes continue on a second page), drawn by the
+  // same core page code as `wijkatlas patrol`; pdfkit and the fonts load on the first click
+  const sheetPdf = async (team: number) => {
     if (!result) return;
     const route = result.plan.routes[team - 1];
     const { forward } = lambert72();
     const context = streets.features.flatMap((f) => (f.geometry?.type === 'LineString' ? [f.geometry.coordinates.map((p) => forward(p))] : []));
     const subtitle = [day >= 0 ? (lang === 'nl' ? WEEKDAY_NL[day] : DAYS_EN[day]) : null, hours ? `${hours[0]}–${hours[1]} u` : null].filter(Boolean).join(', ') || undefined;
-    const [page] = routeSheet(route, { startClock, startLabel, subtitle, context });
-    downloadFile(pageToSvg(page), `team-${team}.svg`, 'image/svg+xml');
+    const pages = routeSheet(route, { startClock, startLabel, subtitle, context });
+    try {
+      const { loadFonts, pagesToPdfBlob } = await import('./page-files.ts');
+      const fonts = await loadFonts();
+      downloadFile(await pagesToPdfBlob(pages, fonts.bytes, new Date().toISOString().slice(0, 10)), `team-${team}.pdf`);
+    } catch (err) {
+      setError(`${t.sheetFailed}: ${(err as Error).message}`);
+    }
   };
 
   const gpx = (team: number) => {
@@ -189,7 +196,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
                   <td>{r.stops.length} {t.stops}{r.passes.length > 0 ? `, ${r.passes.length} ${t.passes}` : ''}</td>
                   <td>{(r.metres / 1000).toFixed(1)} km</td>
                   <td>{t.back} {clockText(startClock + r.returnMinute)}</td>
-                  <td><button type="button" onClick={() => gpx(r.team)}>{t.gpx}</button> <button type="button" onClick={() => sheetSvg(r.team)}>{t.sheet}</button></td>
+                  <td><button type="button" onClick={() => gpx(r.team)}>{t.gpx}</button> <button type="button" onClick={() => void sheetPdf(r.team)}>{t.sheet}</button></td>
                 </tr>
               ))}
             </tbody>
