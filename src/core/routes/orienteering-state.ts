@@ -25,6 +25,12 @@ export interface OrienteeringProblem {
   spot?: ArrayLike<number>;
   /** Minimum time between two visits of one spot. Default 0. */
   minSpacing?: number;
+  /**
+   * Optional order of the visits of one spot (0 = any): of two visits of a spot with ranks 1 ≤ a < b,
+   * the one ranked a comes first in time (e.g. the full-score first visit before the half-score
+   * revisit, so the score each team gets is the score the search balanced).
+   */
+  rank?: ArrayLike<number>;
   /** Weight of the route-balance term: objective = score − weight × (max − min route score). Default 0. */
   balanceWeight?: number;
 }
@@ -200,7 +206,10 @@ export class OrienteeringState {
     if (!this.hasSpots) return true;
     const spot = this.p.spot!;
     const gap = this.p.minSpacing ?? 0;
+    const rank = this.p.rank;
+    // per spot: visit times, and ranks at the same positions
     const times = new Map<number, number[]>();
+    const ranks = new Map<number, number[]>();
     for (let k = 0; k < this.routes.length; k++) {
       const route = k === r && override ? override : this.routes[k];
       let t = 0;
@@ -210,10 +219,20 @@ export class OrienteeringState {
         const s = spot[v];
         if (s >= 0) {
           const list = times.get(s);
+          const rv = rank ? rank[v] : 0;
           if (list) {
-            for (const u of list) if (Math.abs(u - t) < gap - 1e-9) return false;
+            const rl = ranks.get(s)!;
+            for (let i = 0; i < list.length; i++) {
+              const u = list[i];
+              if (Math.abs(u - t) < gap - 1e-9) return false;
+              if (rv > 0 && rl[i] > 0 && rl[i] < rv !== u < t) return false;
+            }
             list.push(t);
-          } else times.set(s, [t]);
+            rl.push(rv);
+          } else {
+            times.set(s, [t]);
+            ranks.set(s, [rv]);
+          }
         }
         t += this.svc(v);
         prev = v;
@@ -243,7 +262,21 @@ export class OrienteeringState {
         });
       });
       visits.sort((a, b) => a.s - b.s || a.t - b.t);
-      const bad = visits.find((x, i) => i > 0 && visits[i - 1].s === x.s && x.t - visits[i - 1].t < gap - 1e-9);
+      let bad = visits.find((x, i) => i > 0 && visits[i - 1].s === x.s && x.t - visits[i - 1].t < gap - 1e-9);
+      // visits of a spot out of their rank order: the higher-ranked one goes
+      const rank = this.p.rank;
+      if (!bad && rank) {
+        for (let i = 0; i < visits.length && !bad; i++) {
+          for (let j = i + 1; j < visits.length && visits[j].s === visits[i].s; j++) {
+            const ri = rank[this.routes[visits[i].r][visits[i].pos]];
+            const rj = rank[this.routes[visits[j].r][visits[j].pos]];
+            if (ri > 0 && rj > 0 && ri > rj) {
+              bad = visits[i];
+              break;
+            }
+          }
+        }
+      }
       if (!bad) return;
       this.removeAt(bad.r, bad.pos);
     }

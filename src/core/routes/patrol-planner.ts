@@ -245,6 +245,9 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
       teams,
       budget: shiftMinutes,
       spot,
+      // the first visit of a stop (full score) comes before the revisit (half): the team scores the
+      // balance term sees are the ones reported (passes, rank 0, may come any time)
+      rank: visitNo,
       minSpacing: options.minRevisitMinutes ?? 45,
       balanceWeight: options.balanceWeight ?? 0.2,
     },

@@ -130,6 +130,26 @@ describe('planPatrolRoutes', () => {
     expect(twice.routes.flatMap((r) => r.stops).some((s) => s.visit === 2)).toBe(true);
   });
 
+  it('reports the team scores the search balanced: first visits (full score) come before revisits (half)', () => {
+    for (const options of [{ ...base, teams: 2, shiftMinutes: 150, minRevisitMinutes: 30 }, { ...base, teams: 3, shiftMinutes: 120, minRevisitMinutes: 20, walkWeight: 0.2 }]) {
+      const plan = planPatrolRoutes(graph, scores, start, options);
+      const team = plan.routes.map((r) => r.score);
+      // objective = score − 0.2 × (best − worst team): recomputed from the reported team scores
+      const objective = team.reduce((a, b) => a + b, 0) - 0.2 * (Math.max(...team) - Math.min(...team));
+      expect(objective).toBeCloseTo(plan.solver.objective, 9);
+      const byEdge = new Map<number, Array<{ visit: number; at: number; score: number; hot: number }>>();
+      for (const s of plan.routes.flatMap((r) => r.stops)) byEdge.set(s.edge, [...(byEdge.get(s.edge) ?? []), { visit: s.visit, at: s.arriveMinute, score: s.score, hot: s.hotspotScore }]);
+      expect([...byEdge.values()].some((v) => v.length === 2)).toBe(true);
+      for (const visits of byEdge.values()) {
+        visits.sort((a, b) => a.at - b.at);
+        visits.forEach((v, k) => {
+          expect(v.visit).toBe(k + 1);
+          expect(v.score).toBeCloseTo(v.hot * 0.5 ** k, 9);
+        });
+      }
+    }
+  });
+
   it('explains the user errors in one line', () => {
     userError(() => planPatrolRoutes(graph, scores, start, { ...base, teams: 0 }), /expected a whole number of teams ≥ 1, found 0/);
     userError(() => planPatrolRoutes(buildWalkingGraph([]), scores, start, base), /street network is empty/);
