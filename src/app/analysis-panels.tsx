@@ -117,7 +117,7 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   if (!atlas.blocksLayer.fields.some((f) => f.name === 'incidents_total')) return <p>{NO_INCIDENTS[lang]}</p>;
   return (
     <Suspense fallback={<p>{LOADING[lang]}</p>}>
-      <PatrolPanel streets={streets} incidents={incidents} lang={lang} onRoutes={onRoutes} {...(start ? { start: start.start, startLabel: start.label } : {})} />
+      <PatrolPanel streets={streets} incidents={incidents} lang={lang} onRoutes={onRoutes} storageKey={atlas.manifest.atlas.id} {...(start ? { start: start.start, startLabel: start.label } : {})} />
     </Suspense>
   );
 }

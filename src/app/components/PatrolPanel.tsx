@@ -17,6 +17,7 @@ import { lambert72 } from '../../core/routes/project-lambert72.ts';
 import { WEEKDAY_NL } from '../../core/routes/parse-shift-window.ts';
 import { downloadFile } from './download-file.ts';
 import { useWorker } from './use-worker.ts';
+import { loadPreviousPatrol, newStopCount, savePreviousPatrol, type PreviousPatrol } from '../state/previous-patrol.ts';
 
 export type PatrolLang = 'nl' | 'en';
 
@@ -38,7 +39,12 @@ export interface PatrolPanelProps {
   now?: () => number;
   /** Creates the planning worker; null plans on the main thread (tests, no Worker). @default a module worker of workers/patrol-worker.ts */
   createWorker?: () => Worker | null;
+  /** Key under which the last plan's stops are kept in this browser (the atlas id), to avoid them next time. @default 'default' */
+  storageKey?: string;
 }
+
+/** Stops of the previous plan within this many metres count as repeated (the planner's yesterday radius). */
+const REPEAT_RADIUS = 30;
 
 function defaultWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -46,13 +52,13 @@ function defaultWorker(): Worker | null {
 }
 
 const STRINGS = {
-  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad (PDF)', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd', sheetFailed: 'Routeblad niet gemaakt' },
-  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet (PDF)', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed', sheetFailed: 'Route sheet not made' },
+  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad (PDF)', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd', sheetFailed: 'Routeblad niet gemaakt', avoid: (when: string) => `Stops van het vorige plan (${when}) vermijden`, different: (k: number, n: number) => `${k} van de ${n} stops liggen anders dan in het vorige plan.` },
+  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet (PDF)', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed', sheetFailed: 'Route sheet not made', avoid: (when: string) => `Avoid the stops of the previous plan (${when})`, different: (k: number, n: number) => `${k} of the ${n} stops differ from the previous plan.` },
 } as const;
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The patrol planning panel (see PatrolPanelProps). */
-export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], startLabel = 'het wijkhuis (Hamerstraat)', lang, onRoutes, iterations = 400, now = () => performance.now(), createWorker = defaultWorker }: PatrolPanelProps) {
+export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], startLabel = 'het wijkhuis (Hamerstraat)', lang, onRoutes, iterations = 400, now = () => performance.now(), createWorker = defaultWorker, storageKey = 'default' }: PatrolPanelProps) {
   const t = STRINGS[lang];
   const [day, setDay] = useState<number | -1>(-1);
   const [hours, setHours] = useState<[number, number] | null>(null);
@@ -61,6 +67,10 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   const [dwell, setDwell] = useState(12);
   const [seed, setSeed] = useState(1);
   const [walkWeight, setWalkWeight] = useState(0);
+  // the last plan made in this browser for this atlas, and whether the next plan avoids its stops
+  const [previous, setPrevious] = useState<PreviousPatrol | null>(() => loadPreviousPatrol(storageKey));
+  const [avoid, setAvoid] = useState(false);
+  const [different, setDifferent] = useState<{ k: number; n: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // the plan with the shift start it was made for (the form may change afterwards)
@@ -79,7 +89,10 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   const plan = () => {
     const requestId = ++latest.current;
     const filter = points ? { weekdays: day >= 0 ? [day] : undefined, hours: hours ? { from: hours[0], to: hours[1] } : undefined } : undefined;
-    const req: PatrolRequest = { requestId, streets, incidents, start, options: { teams, shiftMinutes: shift, dwellMinutes: dwell, seed, walkWeight, maxIterations: iterations, timeBudget: 15_000, filter, startClock: formStartClock } };
+    const { forward, inverse } = lambert72();
+    const avoided = avoid && previous ? previous.stops.map((p) => forward(p)) : null;
+    const yesterday = avoided ? { yesterday: avoided, yesterdayRadius: REPEAT_RADIUS } : {};
+    const req: PatrolRequest = { requestId, streets, incidents, start, options: { teams, shiftMinutes: shift, dwellMinutes: dwell, seed, walkWeight, ...yesterday, maxIterations: iterations, timeBudget: 15_000, filter, startClock: formStartClock } };
     const clock = formStartClock;
     setBusy(true);
     setError(null);
@@ -89,6 +102,13 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
       if (res.ok) {
         setPlanned({ result: res.result, startClock: clock });
         onRoutesRef.current(res.result.features);
+        const stops = res.result.plan.routes.flatMap((r) => r.stops.map((x) => x.point));
+        setDifferent(avoided ? { k: newStopCount(stops, avoided, REPEAT_RADIUS), n: stops.length } : null);
+        // this plan becomes the one the next plan can avoid
+        const made = { made: new Date().toISOString(), stops: stops.map((p) => inverse(p) as [number, number]) };
+        savePreviousPatrol(storageKey, made);
+        setPrevious(made);
+        setAvoid(false);
         return;
       }
       setPlanned(null);
@@ -181,6 +201,11 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
       <label>{t.dwell} <input type="number" min={0} max={60} value={dwell} onChange={(e) => setDwell(num(e.target.value, 0, 60, 12))} style={{ width: '3.5em' }} /></label>
       <label>{t.seed} <input type="number" min={1} value={seed} onChange={(e) => setSeed(num(e.target.value, 1, 1e6, 1))} style={{ width: '4em' }} /></label>
       <label title={t.walkHint}>{t.walk} <input type="number" min={0} max={1} step={0.05} value={walkWeight} onChange={(e) => { const v = Number(e.target.value); setWalkWeight(Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0); }} style={{ width: '4em' }} /></label>
+      {previous && (
+        <label>
+          <input type="checkbox" checked={avoid} onChange={(e) => setAvoid(e.target.checked)} /> {t.avoid(new Date(previous.made).toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }))}
+        </label>
+      )}
       <p className="hint">{t.hint}</p>
       <button type="button" disabled={busy} onClick={plan}>{busy ? t.planning : t.plan}</button>{' '}
       {result && <button type="button" onClick={() => { setPlanned(null); onRoutes(null); }}>{t.clear}</button>}
@@ -188,6 +213,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
       {result && (
         <>
           <p>{Math.round(100 * result.coveredShare)} % {t.covered}</p>
+          {different && <p className="patrol-different">{t.different(different.k, different.n)}</p>}
           <table>
             <tbody>
               {result.plan.routes.map((r) => (
