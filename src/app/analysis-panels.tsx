@@ -10,6 +10,7 @@ import type { DensityLayerProps } from './map-layers/density-layer.ts';
 import type { AtlasPanel, AtlasPanelContext } from './App.tsx';
 import { numericFields } from './data/manifest.ts';
 import { defaultPatrolStart } from '../core/routes/default-patrol-start.ts';
+import type { PatrolIncidentInput } from '../core/routes/plan-patrol-wgs84.ts';
 import { localized } from './i18n.ts';
 import type { HotspotLayerProps } from './map-layers/hotspot-layer.ts';
 
@@ -98,7 +99,25 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   const streetsLayer = atlas.manifest.layers.find((l) => l.id === 'streets' || l.kind === 'streets');
   const streets = streetsLayer ? atlas.data[streetsLayer.id] : undefined;
   const blocks = atlas.data[atlas.blocksLayer.id];
-  const incidents = useMemo(() => ({ kind: 'counts' as const, data: blocks, countField: 'incidents_total' }), [blocks]);
+  // the atlas's binned incidents (density layer) carry weekday and hour, so the panel can plan for a
+  // shift's day and hours; without that layer, the incident counts per block (no time filter)
+  const densityMeta = atlas.manifest.layers.find((l) => l.kind === 'density');
+  const [bins, setBins] = useState<IncidentDensityLayer | null | 'loading'>(densityMeta ? 'loading' : null);
+  useEffect(() => {
+    if (!densityMeta) return;
+    let live = true;
+    loadLayerJson(atlas, densityMeta).then(
+      (json) => {
+        const l = json as IncidentDensityLayer;
+        if (live) setBins(l?.kind === 'incident-density' && l.bins ? l : null);
+      },
+      () => live && setBins(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [atlas, densityMeta]);
+  const incidents = useMemo<PatrolIncidentInput>(() => (bins && bins !== 'loading' ? { kind: 'bins', layer: bins } : { kind: 'counts', data: blocks, countField: 'incidents_total' }), [bins, blocks]);
   // the atlas's own start (config `patrol`), else the street point nearest the middle of the area
   const configured = atlas.manifest.patrol;
   const fallback = useMemo(() => (configured || !streets ? null : defaultPatrolStart(streets, atlas.manifest.atlas.bbox)), [configured, streets, atlas.manifest.atlas.bbox]);
@@ -115,6 +134,7 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   );
   if (!streets) return <p>{NO_STREETS[lang]}</p>;
   if (!atlas.blocksLayer.fields.some((f) => f.name === 'incidents_total')) return <p>{NO_INCIDENTS[lang]}</p>;
+  if (bins === 'loading') return <p>{LOADING[lang]}</p>;
   return (
     <Suspense fallback={<p>{LOADING[lang]}</p>}>
       <PatrolPanel streets={streets} incidents={incidents} lang={lang} onRoutes={onRoutes} storageKey={atlas.manifest.atlas.id} {...(start ? { start: start.start, startLabel: start.label } : {})} />

@@ -381,6 +381,19 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     expect(Number(n)).toBe(stopsInTable);
     expect(Number(k)).toBeLessThanOrEqual(Number(n));
     expect(await panel.getByLabel(/vorige plan/).isChecked()).toBe(false); // one plan at a time
+    // the atlas's binned incidents carry weekday and hour: plan for Friday 18–23 h
+    const allDays = await panel.locator('.patrol-incidents').innerText();
+    expect(allDays).toMatch(/^Hot spots uit \d+ van de 120 incidenten/);
+    await panel.getByLabel('Dag').selectOption({ label: 'vrijdag' });
+    const [fromHour, toHour] = await panel.locator('label', { hasText: 'Uren' }).locator('input').all();
+    await fromHour.fill('18');
+    await toHour.fill('23');
+    await panel.getByLabel('Passeren telt').fill('0');
+    await panel.getByRole('button', { name: 'Plan routes' }).click();
+    await page.waitForFunction((before) => document.querySelector('.patrol-incidents')?.textContent !== before, allDays, { timeout: 30_000 });
+    const [, used] = /Hot spots uit (\d+) van de 120/.exec(await panel.locator('.patrol-incidents').innerText())!;
+    expect(Number(used)).toBeGreaterThan(0);
+    expect(Number(used)).toBeLessThan(120);
     await summary.click();
     await page.waitForTimeout(200);
     await settle(page);

@@ -66,6 +66,11 @@ async function main() {
     writeFileSync(path.join(out, 'app-hotspots.png'), await hot.screenshot());
     await hot.locator('details[data-panel="hotspots"] > summary').click();
     await hot.locator('details[data-panel="patrol"] > summary').click();
+    // a Friday evening shift, from the atlas's binned incidents
+    await hot.locator('.patrol-panel').getByLabel('Dag').selectOption({ label: 'vrijdag' });
+    const [fromHour, toHour] = await hot.locator('.patrol-panel label', { hasText: 'Uren' }).locator('input').all();
+    await fromHour.fill('18');
+    await toHour.fill('22');
     await hot.getByRole('button', { name: 'Plan routes' }).click();
     await hot.locator('.patrol-panel table').waitFor({ timeout: 60_000 });
     await hot.waitForTimeout(500);

@@ -52,8 +52,8 @@ function defaultWorker(): Worker | null {
 }
 
 const STRINGS = {
-  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad (PDF)', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd', sheetFailed: 'Routeblad niet gemaakt', avoid: (when: string) => `Stops van het vorige plan (${when}) vermijden`, different: (k: number, n: number) => `${k} van de ${n} stops liggen anders dan in het vorige plan.` },
-  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet (PDF)', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed', sheetFailed: 'Route sheet not made', avoid: (when: string) => `Avoid the stops of the previous plan (${when})`, different: (k: number, n: number) => `${k} of the ${n} stops differ from the previous plan.` },
+  nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad (PDF)', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd', fromIncidents: (k: number, n: number) => `Hot spots uit ${k} van de ${n} incidenten (gekozen dag en uren, tot 50 m van een straat).`, sheetFailed: 'Routeblad niet gemaakt', avoid: (when: string) => `Stops van het vorige plan (${when}) vermijden`, different: (k: number, n: number) => `${k} van de ${n} stops liggen anders dan in het vorige plan.` },
+  en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet (PDF)', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed', fromIncidents: (k: number, n: number) => `Hot spots from ${k} of the ${n} incidents (chosen day and hours, within 50 m of a street).`, sheetFailed: 'Route sheet not made', avoid: (when: string) => `Avoid the stops of the previous plan (${when})`, different: (k: number, n: number) => `${k} of the ${n} stops differ from the previous plan.` },
 } as const;
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -76,7 +76,8 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
   // the plan with the shift start it was made for (the form may change afterwards)
   const [planned, setPlanned] = useState<{ result: PatrolWgs84Result; startClock: number } | null>(null);
   const result = planned?.result ?? null;
-  const points = incidents.kind === 'points';
+  // points and binned incidents carry weekday and hour: the shift's day and hours can be chosen
+  const points = incidents.kind !== 'counts';
   const formStartClock = hours ? hours[0] * 60 : 18 * 60;
   const startClock = planned?.startClock ?? formStartClock;
   const worker = useWorker(createWorker);
@@ -202,7 +203,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
       <label>{t.seed} <input type="number" min={1} value={seed} onChange={(e) => setSeed(num(e.target.value, 1, 1e6, 1))} style={{ width: '4em' }} /></label>
       <label title={t.walkHint}>{t.walk} <input type="number" min={0} max={1} step={0.05} value={walkWeight} onChange={(e) => { const v = Number(e.target.value); setWalkWeight(Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0); }} style={{ width: '4em' }} /></label>
       {previous && (
-        <label>
+        <label className="patrol-avoid">
           <input type="checkbox" checked={avoid} onChange={(e) => setAvoid(e.target.checked)} /> {t.avoid(new Date(previous.made).toLocaleString(lang === 'nl' ? 'nl-BE' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }))}
         </label>
       )}
@@ -213,6 +214,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
       {result && (
         <>
           <p>{Math.round(100 * result.coveredShare)} % {t.covered}</p>
+          {points && <p className="patrol-incidents">{t.fromIncidents(Math.round(result.incidents.used), Math.round(result.incidents.given))}</p>}
           {different && <p className="patrol-different">{t.different(different.k, different.n)}</p>}
           <table>
             <tbody>
