@@ -8,7 +8,7 @@ import type { IncidentDensityLayer } from '../core/stats/incident-density-layer.
 import { loadLayerJson } from './data/load-atlas.ts';
 import type { DensityLayerProps } from './map-layers/density-layer.ts';
 import type { AtlasPanel, AtlasPanelContext } from './App.tsx';
-import { numericFields } from './data/manifest.ts';
+import { numericFields, type ManifestLayer } from './data/manifest.ts';
 import { defaultPatrolStart } from '../core/routes/default-patrol-start.ts';
 import type { PatrolIncidentInput } from '../core/routes/plan-patrol-wgs84.ts';
 import { localized } from './i18n.ts';
@@ -47,8 +47,11 @@ const NO_DENSITY = {
   en: 'This atlas has no incident density layer: add incidents to the atlas (source "incidents") and rebuild, or use `wijkatlas density`.',
 } as const;
 
-function DensitySection({ ctx }: { ctx: AtlasPanelContext }) {
-  const { atlas, lang, setLayers, selectedIds } = ctx;
+/**
+ * The atlas's incident-density layer (layers/incident-density.json), fetched when a panel that needs
+ * it mounts: the manifest entry (absent: the atlas has none), the layer once loaded, or an error.
+ */
+function useDensityLayer(atlas: AtlasPanelContext['atlas']): { meta: ManifestLayer | undefined; layer: IncidentDensityLayer | null; error: string | null } {
   const meta = atlas.manifest.layers.find((l) => l.kind === 'density');
   const [layer, setLayer] = useState<IncidentDensityLayer | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,6 +71,12 @@ function DensitySection({ ctx }: { ctx: AtlasPanelContext }) {
       live = false;
     };
   }, [atlas, meta]);
+  return { meta, layer, error };
+}
+
+function DensitySection({ ctx }: { ctx: AtlasPanelContext }) {
+  const { atlas, lang, setLayers, selectedIds } = ctx;
+  const { meta, layer, error } = useDensityLayer(atlas);
   const onLayer = useCallback(
     (p: DensityLayerProps | null) => {
       if (!p) {
@@ -101,23 +110,11 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   const blocks = atlas.data[atlas.blocksLayer.id];
   // the atlas's binned incidents (density layer) carry weekday and hour, so the panel can plan for a
   // shift's day and hours; without that layer, the incident counts per block (no time filter)
-  const densityMeta = atlas.manifest.layers.find((l) => l.kind === 'density');
-  const [bins, setBins] = useState<IncidentDensityLayer | null | 'loading'>(densityMeta ? 'loading' : null);
-  useEffect(() => {
-    if (!densityMeta) return;
-    let live = true;
-    loadLayerJson(atlas, densityMeta).then(
-      (json) => {
-        const l = json as IncidentDensityLayer;
-        if (live) setBins(l?.kind === 'incident-density' && l.bins ? l : null);
-      },
-      () => live && setBins(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [atlas, densityMeta]);
-  const incidents = useMemo<PatrolIncidentInput>(() => (bins && bins !== 'loading' ? { kind: 'bins', layer: bins } : { kind: 'counts', data: blocks, countField: 'incidents_total' }), [bins, blocks]);
+  const density = useDensityLayer(atlas);
+  // waiting for the layer; if it cannot be read, the block counts serve
+  const loadingBins = !!density.meta && !density.layer && !density.error;
+  const bins = density.layer;
+  const incidents = useMemo<PatrolIncidentInput>(() => (bins ? { kind: 'bins', layer: bins } : { kind: 'counts', data: blocks, countField: 'incidents_total' }), [bins, blocks]);
   // the atlas's own start (config `patrol`), else the street point nearest the middle of the area
   const configured = atlas.manifest.patrol;
   const fallback = useMemo(() => (configured || !streets ? null : defaultPatrolStart(streets, atlas.manifest.atlas.bbox)), [configured, streets, atlas.manifest.atlas.bbox]);
@@ -134,7 +131,7 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   );
   if (!streets) return <p>{NO_STREETS[lang]}</p>;
   if (!atlas.blocksLayer.fields.some((f) => f.name === 'incidents_total')) return <p>{NO_INCIDENTS[lang]}</p>;
-  if (bins === 'loading') return <p>{LOADING[lang]}</p>;
+  if (loadingBins) return <p>{LOADING[lang]}</p>;
   return (
     <Suspense fallback={<p>{LOADING[lang]}</p>}>
       <PatrolPanel streets={streets} incidents={incidents} lang={lang} onRoutes={onRoutes} storageKey={atlas.manifest.atlas.id} {...(start ? { start: start.start, startLabel: start.label } : {})} />
