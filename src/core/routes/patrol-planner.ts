@@ -294,10 +294,11 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
     }
     walkTo(0);
     closeLeg(0);
-    const total = stops.reduce((s, x) => s + x.score, 0) + passes.reduce((s, x) => s + x.score, 0);
-    return { team: t + 1, stops, passes, legs, metres, walkMinutes: metres / perMinute, dwellMinutes: dwell * stops.length, returnMinute: clock, score: total };
+    // score: summed below, after the visits are numbered
+    return { team: t + 1, stops, passes, legs, metres, walkMinutes: metres / perMinute, dwellMinutes: dwell * stops.length, returnMinute: clock, score: 0 };
   });
-  // visit numbers in time order: the earliest visit of a stop (any team) is the first, worth most
+  // visit numbers in time order, the highest score first. The search already keeps the full-score
+  // visit first (rank), so this normally changes nothing; it renumbers a lone revisit copy as visit 1
   const visitsByEdge = new Map<number, PatrolStop[]>();
   for (const s of routes.flatMap((r) => r.stops)) visitsByEdge.set(s.edge, [...(visitsByEdge.get(s.edge) ?? []), s]);
   for (const visits of visitsByEdge.values()) {

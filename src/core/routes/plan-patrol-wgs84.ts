@@ -20,13 +20,14 @@ export type PatrolIncidentInput =
   | { kind: 'bins'; layer: IncidentDensityLayer };
 
 /**
- * Bin centres of an incident-density layer in WGS84: exact for a Lambert 72 grid (the planner's own
- * projection), else interpolated between the grid's four WGS84 corners (metres off over a few km).
+ * Bin centres of an incident-density layer in the planner's Lambert 72 metres: as they are for a
+ * Lambert 72 grid, else interpolated between the grid's four WGS84 corners and projected (metres off
+ * over a few km).
  */
-function binCentresWgs84(layer: IncidentDensityLayer, inverse: (p: Position) => Position): Position[] {
+function binCentresPlanar(layer: IncidentDensityLayer, forward: (p: Position) => Position): Position[] {
   const { x0, y0, cell_m, width, height } = layer.grid;
   const centre = (i: number): [number, number] => [x0 + (layer.bins.col[i] + 0.5) * layer.bin_m, y0 - (layer.bins.row[i] + 0.5) * layer.bin_m];
-  if (layer.crs === 'EPSG:31370') return layer.bins.n.map((_, i) => inverse(centre(i)));
+  if (layer.crs === 'EPSG:31370') return layer.bins.n.map((_, i) => centre(i));
   const c = layer.corners_wgs84;
   if (!c || c.length !== 4) throw new UserError(`the incident-density layer (${layer.crs}) has no WGS84 corners: rebuild the atlas with a current wijkatlas.`);
   const [bl, tl, tr, br] = c;
@@ -36,7 +37,7 @@ function binCentresWgs84(layer: IncidentDensityLayer, inverse: (p: Position) => 
     const v = (y0 - y) / (height * cell_m);
     const top = [tl[0] + u * (tr[0] - tl[0]), tl[1] + u * (tr[1] - tl[1])];
     const bottom = [bl[0] + u * (br[0] - bl[0]), bl[1] + u * (br[1] - bl[1])];
-    return [top[0] + v * (bottom[0] - top[0]), top[1] + v * (bottom[1] - top[1])];
+    return forward([top[0] + v * (bottom[0] - top[0]), top[1] + v * (bottom[1] - top[1])]);
   });
 }
 
@@ -86,7 +87,7 @@ const ringCentre = (g: Geometry): XY | null => {
  * back as WGS84 GeoJSON.
  *
  * @param streets - street lines in WGS84 (`name`, `highway`)
- * @param incidents - points (with an optional ISO time field) or per-polygon counts
+ * @param incidents - points (with an optional ISO time field), the density layer's bins, or per-polygon counts
  * @param start - [lon, lat] of the start
  * @param options - planner options, plus the shift's weekday/hour filter (points and bins) and the shift start clock
  * @returns the plan, its features in WGS84 and the covered share
@@ -119,14 +120,12 @@ export function planPatrolWgs84(
     // the shift's weekday and hours on the bins, with the same rules as on single records
     // (planner weekdays 0 = Sunday … 6; bins ISO 1 = Monday … 7 = Sunday)
     const keep = binTimeFilter(incidents.layer.bins, { weekdays: filter.weekdays?.map((d) => (d === 0 ? 7 : d)), hours: filter.hours });
-    const centres = binCentresWgs84(incidents.layer, inverse);
+    const centres = binCentresPlanar(incidents.layer, forward);
     points = [];
     let outside = 0;
     incidents.layer.bins.n.forEach((n, i) => {
-      if (keep[i]) {
-        const [x, y] = forward(centres[i]);
-        points.push({ x, y, weight: n });
-      } else outside += n;
+      if (keep[i]) points.push({ x: centres[i][0], y: centres[i][1], weight: n });
+      else outside += n;
     });
     filter = { maxDistance: filter.maxDistance };
     binsLeftOut = outside;
