@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readOrienteeringInstance } from '../src/core/routes/read-orienteering-instance.ts';
-import { defaultThreads, solveOrienteeringParallel } from '../src/io/solve-orienteering-parallel.ts';
+import { DEFAULT_TIME_LIMIT_S, defaultThreads, solveOrienteeringParallel } from '../src/io/solve-orienteering-parallel.ts';
 import type { OrienteeringInstance } from '../src/core/routes/read-orienteering-instance.ts';
 import { exhaustiveTop } from '../test/core/routes/exhaustive-top.ts';
 
@@ -23,7 +23,7 @@ const TSILIGIRIDES_BEST: Record<number, number> = { 5: 10, 10: 15, 15: 45, 20: 6
 const { values } = parseArgs({ options: { 'time-limit': { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, only: { type: 'string' } } });
 /** As the CLI: a seed portfolio over the CPU threads (at most 4) unless --threads says otherwise. */
 const threads = Number(values.threads ?? defaultThreads());
-const timeLimitMs = Number(values['time-limit'] ?? 1.7) * 1000;
+const timeLimitMs = Number(values['time-limit'] ?? DEFAULT_TIME_LIMIT_S) * 1000;
 const seed = Number(values.seed ?? 1);
 
 if (!existsSync(base)) {

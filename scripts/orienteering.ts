@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../src/core/user-error.ts';
 import { readOrienteeringInstance } from '../src/core/routes/read-orienteering-instance.ts';
-import { defaultThreads, solveOrienteeringParallel, SEED_STEP } from '../src/io/solve-orienteering-parallel.ts';
+import { DEFAULT_TIME_LIMIT_S, defaultThreads, solveOrienteeringParallel, SEED_STEP } from '../src/io/solve-orienteering-parallel.ts';
 
 export const ORIENTEERING_HELP = `Usage: wijkatlas orienteering --instance F [--time-limit SECONDS] [--seed S] [--threads N] --out F.json
 
@@ -17,13 +17,14 @@ routes: per team, point indices (0-based, in input order: the i-th point row is 
 start index to the end index inclusive; [] when even the direct start-to-end trip exceeds tmax.
 Distances are exact (unrounded) Euclidean distances. With several threads, thread k searches with
 seed S + k·${SEED_STEP} against the same deadline and the best answer is kept (the seeds and their
-scores are printed on stderr; a worker that has not answered 30 ms after the deadline is stopped and
-shows "–"); seconds is the wall-clock time of the whole search.
+scores are printed on stderr; a worker that has not answered in time is stopped and shows "–").
+seconds is the wall-clock time of the whole search, threads and join included; it stays within
+--time-limit (the search stops 40 ms before the limit, at most a tenth of it, to answer in time).
 
   --instance F       Chao et al. TOP file ("n N", "m M", "tmax T", rows "x y score"; first row start,
                      last row end) or Tsiligirides file ("Tmax paths", rows; first two rows start, end);
                      the format is detected from the first line
-  --time-limit S     seconds the search may take (default 1.7; keep a margin below 2 s)
+  --time-limit S     seconds the whole search may take, a hard limit on seconds (default ${DEFAULT_TIME_LIMIT_S})
   --seed S           seed of the search (default 1)
   --threads N        seeds searched in parallel, one per CPU thread (default: the CPU threads, at most
                      4; here ${defaultThreads()}); 1 = one search on the main thread
@@ -40,7 +41,7 @@ export async function orienteeringCommand(argv: string[]): Promise<number> {
   for (const flag of ['instance', 'out'] as const) {
     if (!values[flag]) throw new UserError(`missing --${flag}: expected a file path.`, "run 'wijkatlas orienteering --help'");
   }
-  const limit = Number(values['time-limit'] ?? 1.7);
+  const limit = Number(values['time-limit'] ?? DEFAULT_TIME_LIMIT_S);
   if (!(limit > 0)) throw new UserError(`--time-limit: expected a number of seconds > 0, found "${values['time-limit']}".`);
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(seed)) throw new UserError(`--seed: expected a whole number, found "${values.seed}".`);

@@ -4,16 +4,24 @@
  * the others against the same deadline, so the wall-clock time stays that of one run.
  */
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { OrienteeringInstance } from '../core/routes/read-orienteering-instance.ts';
 import { solveOrienteeringInstance, type OrienteeringAnswer } from '../core/routes/solve-orienteering-instance.ts';
 
 /** Step between the seeds of the threads: thread k runs seed + k·SEED_STEP (distinct from the seeds a user runs next). */
 export const SEED_STEP = 7919;
+/** Default time limit of the benchmark CLI and bench in seconds: a hard bound on the wall-clock time, below the benchmark's 2 s per instance. */
+export const DEFAULT_TIME_LIMIT_S = 1.9;
 /** Most threads used by default. */
 const DEFAULT_MAX_THREADS = 4;
-/** Milliseconds past the deadline that the main thread waits for a worker's answer before it stops that worker. */
-const GRACE_MS = 30;
+/**
+ * Milliseconds of the time limit kept back from the search (at most a tenth of the limit): the search
+ * stops this long before the limit, so its last step, the workers' answers and the join fit in the
+ * limit and the wall-clock time of the whole call stays below it.
+ */
+const RESERVE_MS = 40;
 
 /** Options of solveOrienteeringParallel. */
 export interface ParallelOptions {
@@ -21,10 +29,16 @@ export interface ParallelOptions {
   seed?: number;
   /** Number of threads (seeds): default the machine's available parallelism, at most 4. 1 = no worker. */
   threads?: number;
-  /** Wall-clock limit in milliseconds from the call, for all threads together. Default: none. */
+  /**
+   * Wall-clock limit in milliseconds from the call, for all threads together, join included: the
+   * search stops a reserve before it (40 ms, at most a tenth of the limit) and a worker that has not
+   * answered by then is stopped. Default: none.
+   */
   timeLimitMs?: number;
   /** Deterministic stopping rule per thread (see solveTeamOrienteering). */
   maxIterations?: number;
+  /** false: workers load the TypeScript sources through tsx instead of the bundled solver (slower start, same answers). Default true. */
+  bundle?: boolean;
 }
 
 /** The best answer of the portfolio and where it came from. */
@@ -79,14 +93,23 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
   const seed = options.seed ?? 1;
   const threads = options.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`solveOrienteeringParallel: threads must be a positive integer, found ${threads}`);
-  const deadline = options.timeLimitMs === undefined ? null : clock() + options.timeLimitMs;
+  const t0 = clock();
+  const limit = options.timeLimitMs;
+  const reserve = limit === undefined ? 0 : Math.min(RESERVE_MS, limit / 10);
+  // the search stops at `deadline`; workers are waited for until a quarter of the reserve is left
+  const deadline = limit === undefined ? null : t0 + limit - reserve;
+  const joinBy = limit === undefined ? null : t0 + limit - reserve / 4;
   const seeds = Array.from({ length: threads }, (_, k) => seed + k * SEED_STEP);
-  const workers = seeds.slice(1).map((s) => runInWorker({ instance, seed: s, deadline, maxIterations: options.maxIterations }));
+  // inside the limit: bundling the worker's code (tens of milliseconds, once per process); when it
+  // takes more than a quarter of the limit (a loaded machine) the workers are left out (score null)
+  const code = threads > 1 && options.bundle !== false ? await within(bundledWorkerCode(), limit === undefined ? Infinity : limit / 4, LATE) : null;
+  const workers = code === LATE ? [] : seeds.slice(1).map((s) => runInWorker({ instance, seed: s, deadline, maxIterations: options.maxIterations }, code));
   // the main thread's own run: its answer is there even if a worker fails to start in time
   const own = solveJob({ instance, seed, deadline, maxIterations: options.maxIterations });
-  // with a deadline, a worker still busy GRACE_MS after it (a long last step, a slow start) is
-  // stopped and its seed left out (score null), so the wall-clock time stays bounded
-  const answers: (OrienteeringAnswer | null)[] = [own, ...(await Promise.all(workers.map((w) => (deadline === null ? w.answer : w.within(deadline + GRACE_MS - clock())))))];
+  // with a limit, a worker that has not answered by `joinBy` (a long last step, a slow start) is
+  // stopped and its seed left out (score null), so the call returns within the limit
+  const answers: (OrienteeringAnswer | null)[] = [own, ...(await Promise.all(workers.map((w) => (joinBy === null ? w.answer : w.within(joinBy - clock())))))];
+  while (answers.length < threads) answers.push(null);
   let best = 0;
   for (let k = 1; k < answers.length; k++) {
     const a = answers[k];
@@ -102,9 +125,57 @@ interface WorkerRun {
   within: (ms: number) => Promise<OrienteeringAnswer | null>;
 }
 
-function runInWorker(job: Job): WorkerRun {
-  // the bootstrap registers tsx (the sources are TypeScript) and calls workerMain below
-  const worker = new Worker(new URL('./orienteering-worker.mjs', import.meta.url), { workerData: job });
+/** Stands for a worker bundle that was not ready in time. */
+const LATE = Symbol('late');
+
+/** The value of `promise`, or `fallback` when it has not settled within ms milliseconds. */
+async function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  if (!Number.isFinite(ms)) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<F>((resolve) => (timer = setTimeout(() => resolve(fallback), Math.max(0, ms))));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The worker's code, bundled once per process (see bundledWorkerCode). */
+let workerCode: Promise<string | null> | null = null;
+
+/**
+ * The solver bundled into one CommonJS script by esbuild (once per process, ≈ 50 ms), so a worker
+ * thread starts searching about 60 ms after it is created instead of ≈ 0.5 s when it loads tsx and
+ * compiles the TypeScript sources itself. null when esbuild cannot bundle (then the tsx bootstrap
+ * orienteering-worker.mjs runs: slower to start, same answers).
+ */
+export function bundledWorkerCode(): Promise<string | null> {
+  workerCode ??= (async () => {
+    try {
+      const { build } = await import('esbuild');
+      const here = path.dirname(fileURLToPath(import.meta.url));
+      const out = await build({
+        stdin: { contents: "import { workerMain } from './solve-orienteering-parallel.ts';\nworkerMain();\n", resolveDir: here, sourcefile: 'orienteering-worker-entry.ts', loader: 'ts' },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        write: false,
+        // import.meta.url (the tsx bootstrap's address) is not used by a worker
+        logLevel: 'error',
+        define: { 'import.meta.url': '"about:blank"' },
+      });
+      return out.outputFiles[0].text;
+    } catch {
+      return null;
+    }
+  })();
+  return workerCode;
+}
+
+function runInWorker(job: Job, code: string | null): WorkerRun {
+  // the bundled solver when there is one, else the bootstrap that registers tsx (the sources are
+  // TypeScript) and calls workerMain below
+  const worker = code === null ? new Worker(new URL('./orienteering-worker.mjs', import.meta.url), { workerData: job }) : new Worker(code, { eval: true, workerData: job });
   let stopped = false;
   const answer = new Promise<OrienteeringAnswer>((resolve, reject) => {
     let got = false;
@@ -118,18 +189,16 @@ function runInWorker(job: Job): WorkerRun {
       if (!got && !stopped) reject(new Error(`orienteering worker (seed ${job.seed}) exited with code ${code} without an answer`));
     });
   });
-  const within = async (ms: number): Promise<OrienteeringAnswer | null> => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, ms))));
-    const first = await Promise.race([answer, late]);
-    clearTimeout(timer);
+  const answerWithin = async (ms: number): Promise<OrienteeringAnswer | null> => {
+    const first = await within(answer, ms, null);
     if (first === null) {
       stopped = true;
-      await worker.terminate();
+      // not awaited: the call returns now, the thread goes down in the background
+      worker.terminate().catch(() => {});
     }
     return first;
   };
-  return { answer, within };
+  return { answer, within: answerWithin };
 }
 
 /** Body of a worker thread: solve the job in workerData and post the answer. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrienteeringInstance } from '../../src/core/routes/read-orienteering-instance.ts';
 import { solveOrienteeringInstance } from '../../src/core/routes/solve-orienteering-instance.ts';
 import { seededRandom } from '../../src/core/random/seeded-random.ts';
-import { SEED_STEP, solveOrienteeringParallel } from '../../src/io/solve-orienteering-parallel.ts';
+import { bundledWorkerCode, SEED_STEP, solveOrienteeringParallel } from '../../src/io/solve-orienteering-parallel.ts';
 
 /** 70 random points (seeded), 3 teams: few iterations leave the seeds at different scores. */
 function randomInstance(): OrienteeringInstance {
@@ -38,6 +38,17 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
     expect(keptLater).toBeGreaterThan(0);
   });
 
+  it('runs the workers from one bundled script, or through tsx without it: the same answers', async () => {
+    const code = await bundledWorkerCode();
+    expect(code).toMatch(/workerMain/);
+    expect(await bundledWorkerCode()).toBe(code);
+    const bundled = await solveOrienteeringParallel(inst, { seed: 6, threads: 2, maxIterations: 3 });
+    const viaTsx = await solveOrienteeringParallel(inst, { seed: 6, threads: 2, maxIterations: 3, bundle: false });
+    expect(viaTsx.seed_scores).toEqual(bundled.seed_scores);
+    expect(viaTsx.routes).toEqual(bundled.routes);
+    expect(bundled.seed_scores[1]).toBe(alone(6 + SEED_STEP).score);
+  });
+
   it('with one thread is the plain solver; rejects a bad thread count', async () => {
     const r = await solveOrienteeringParallel(inst, { seed: 5, threads: 1, maxIterations: 3 });
     expect(r.routes).toEqual(alone(5).routes);
@@ -46,13 +57,25 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
   });
 
   it('does not wait for a worker that has not answered shortly after the deadline', async () => {
-    // a 1 ms limit: the worker is still starting (loading tsx) when the main thread is done
+    // a 1 ms limit: the worker is still starting when the main thread is done
     const t0 = performance.now();
     const r = await solveOrienteeringParallel(inst, { seed: 4, threads: 2, timeLimitMs: 1 });
     expect(r.seed_scores).toEqual([r.score, null]);
     expect(r.seed).toBe(4);
     expect(r.feasible).toBe(true);
     expect(performance.now() - t0).toBeLessThan(1500);
+  });
+
+  it('answers within the time limit: the search stops a reserve before it, a late worker is left out', async () => {
+    // without the reserve the call returns a last step and the join after the limit (≈ 1,010 ms)
+    for (const threads of [1, 2]) {
+      const t0 = performance.now();
+      const r = await solveOrienteeringParallel(inst, { seed: 2, threads, timeLimitMs: 1000 });
+      const ms = performance.now() - t0;
+      expect(r.stopped_by).toBe('time');
+      expect(ms).toBeGreaterThan(900);
+      expect(ms).toBeLessThanOrEqual(1000);
+    }
   });
 
   it('stops all threads by the wall-clock limit', async () => {
