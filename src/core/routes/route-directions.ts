@@ -10,6 +10,8 @@ export interface Direction {
   minute: number;
   /** Stop number for kind 'stop'. */
   stop?: number;
+  /** For kind 'walk': hot sections on this street that the team walks past without stopping (see PatrolRoute.passes). */
+  passes?: number;
 }
 
 export interface DirectionOptions {
@@ -52,16 +54,26 @@ function turnText(angle: number): string {
 const streetText = (name: string | null) => (name ? (/^(de|het|den|ter|'t) /i.test(name) ? name : `de ${name}`) : 'de naamloze weg');
 const metresText = (m: number) => (m < 1000 ? `${Math.max(10, Math.round(m / 10) * 10)} m` : `${(m / 1000).toFixed(1).replace('.', ',')} km`);
 
+/** A run of pieces on one street: length, first/last geometry and the edges walked. */
+interface Run {
+  name: string | null;
+  metres: number;
+  first: XY[];
+  last: XY[];
+  edges: number[];
+}
+
 /** Runs of pieces on the same street, with their length and first/last geometry. */
-function runs(pieces: readonly WalkPiece[]): Array<{ name: string | null; metres: number; first: XY[]; last: XY[] }> {
-  const out: Array<{ name: string | null; metres: number; first: XY[]; last: XY[] }> = [];
+function runs(pieces: readonly WalkPiece[]): Run[] {
+  const out: Run[] = [];
   for (const p of pieces) {
     if (p.coords.length < 2 || p.metres === 0) continue;
     const prev = out[out.length - 1];
     if (prev && prev.name === p.name && Math.abs(turnAngle(prev.last, p.coords)) < 150) {
       prev.metres += p.metres;
       prev.last = p.coords;
-    } else out.push({ name: p.name, metres: p.metres, first: p.coords, last: p.coords });
+      prev.edges.push(p.edge);
+    } else out.push({ name: p.name, metres: p.metres, first: p.coords, last: p.coords, edges: [p.edge] });
   }
   return out;
 }
@@ -70,7 +82,8 @@ function runs(pieces: readonly WalkPiece[]): Array<{ name: string | null; metres
  * Turn-by-turn directions in Dutch for one patrol route, for people who do not read maps easily:
  * the departure, each change of street with the turn (rechtdoor, links/rechts aanhouden,
  * links-/rechtsaf, omkeren) and distance, each stop with arrival, dwell and departure times, and the
- * expected return time.
+ * expected return time. A street with a hot section the team walks past without stopping (a pass,
+ * see walkWeight) says so: "Hot spot: rustig en zichtbaar doorlopen, niet stoppen."
  *
  * @param route - a route from planPatrolRoutes
  * @param options - shift start clock time and the start's label
@@ -85,15 +98,24 @@ export function routeDirections(route: PatrolRoute, options: DirectionOptions = 
   const out: Direction[] = [{ kind: 'depart', text: `Vertrek om ${clockText(startClock)} aan ${label}.`, minute: 0 }];
   let previous: XY[] | null = null;
   let previousName: string | null | undefined;
+  // hot sections walked along without stopping (walkWeight), by the leg that walks through them
+  const passesLeft = [...route.passes].sort((a, b) => a.minute - b.minute);
   route.legs.forEach((leg) => {
     const legRuns = runs(leg.pieces);
+    const inLeg = passesLeft.filter((x) => x.minute >= leg.departMinute - 1e-6 && x.minute <= leg.arriveMinute + 1e-6);
     legRuns.forEach((r, k) => {
+      const passing = inLeg.filter((x) => r.edges.includes(x.edge));
+      for (const x of passing) {
+        inLeg.splice(inLeg.indexOf(x), 1);
+        passesLeft.splice(passesLeft.indexOf(x), 1);
+      }
       const turn = previous === null ? 'Loop' : turnText(turnAngle(previous, r.first)).replace('Ga rechtdoor', 'Loop rechtdoor');
       const sameStreet = previousName !== undefined && previousName === r.name && turn === 'Loop rechtdoor';
       const where = k === legRuns.length - 1 && leg.toStop > 0 ? ` tot stop ${leg.toStop}` : '';
       const phrase =
         previous === null ? `Loop via ${streetText(r.name)}` : sameStreet ? `Loop verder door ${streetText(r.name)}` : turn === 'Keer om' ? `Keer om en loop terug door ${streetText(r.name)}` : `${turn} ${streetText(r.name)} in`;
-      out.push({ kind: 'walk', text: `${phrase}${where} (${metresText(r.metres)}).`, minute: leg.departMinute });
+      const hot = passing.length > 0 ? ' Hot spot: rustig en zichtbaar doorlopen, niet stoppen.' : '';
+      out.push({ kind: 'walk', text: `${phrase}${where} (${metresText(r.metres)}).${hot}`, minute: leg.departMinute, ...(passing.length > 0 ? { passes: passing.length } : {}) });
       previous = r.last;
       previousName = r.name;
     });

@@ -54,8 +54,8 @@ function scaleBarMetres(metresPerMm: number): number {
 /**
  * A printable A4 route sheet (portrait) in Dutch for one team, as page-model pages: a title, a map
  * of the route (grey streets, the route in the team's colour, numbered stops — "1/5" for a place
- * visited twice —, the start "S", a
- * scale bar and north arrow), then the ordered directions with street names, turns, stop times and
+ * visited twice —, open rings where the team walks past a hot section without stopping, the start
+ * "S", a scale bar and north arrow), then the ordered directions with street names, turns, stop times and
  * the expected return time; the list continues on further pages when it is long.
  *
  * @param route - one team's route (planar metres)
@@ -88,6 +88,11 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
     mapItems.push({ kind: 'path', d: `M ${f(sx - 3)} ${f(sy - 3)} H ${f(sx + 3)} V ${f(sy + 3)} H ${f(sx - 3)} Z`, fill: '#222222', stroke: '#ffffff', strokeWidth: 0.4 });
     mapItems.push({ kind: 'text', x: sx, y: sy, text: 'S', size: 9, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
   }
+  // hot sections walked past without stopping: a small open ring in the team's colour, under the stops
+  for (const x of route.passes) {
+    const [px, py] = toPage(x.point);
+    mapItems.push({ kind: 'path', d: circlePath(px, py, 1.6), fill: '#ffffff', stroke: colour, strokeWidth: 0.8, id: `pass-${x.edge}` });
+  }
   // a place visited twice gets one marker with both numbers ("1/5")
   const places = new Map<string, { point: XY; numbers: number[] }>();
   for (const s of route.stops) {
@@ -119,7 +124,7 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
       x: MARGIN,
       y: 24,
       size: 10,
-      text: [options.subtitle, `vertrek ${clockText(startClock)}`, `terug ${clockText(startClock + route.returnMinute)}`, `${(route.metres / 1000).toFixed(1).replace('.', ',')} km wandelen`, `${route.stops.length} stops`].filter(Boolean).join(' · '),
+      text: [options.subtitle, `vertrek ${clockText(startClock)}`, `terug ${clockText(startClock + route.returnMinute)}`, `${(route.metres / 1000).toFixed(1).replace('.', ',')} km wandelen`, `${route.stops.length} stops`, route.passes.length > 0 ? `${route.passes.length} hot spot${route.passes.length === 1 ? '' : 's'} onderweg (○)` : ''].filter(Boolean).join(' · '),
     },
   ];
   const lines = routeDirections(route, { startClock, startLabel: options.startLabel }).flatMap((d) =>

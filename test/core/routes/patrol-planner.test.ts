@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeDirections } from '../../../src/core/routes/route-directions.ts';
 import { buildWalkingGraph } from '../../../src/core/routes/walking-graph.ts';
 import { segmentHotspotScores, type IncidentPoint } from '../../../src/core/routes/segment-hotspot-scores.ts';
 import { planPatrolRoutes, type PatrolPlan } from '../../../src/core/routes/patrol-planner.ts';
@@ -94,6 +95,8 @@ describe('planPatrolRoutes', () => {
         for (const s of plan.routes.flatMap((x) => x.stops).filter((s) => s.edge === p.edge)) expect(Math.abs(s.arriveMinute - p.minute)).toBeGreaterThanOrEqual(45 - 1e-6);
       }
       expect(r.score).toBeCloseTo(r.stops.reduce((a, s) => a + s.score, 0) + r.passes.reduce((a, p) => a + p.score, 0), 9);
+      // the route sheet's directions name every pass once, on the street walked then
+      expect(routeDirections(r).reduce((a, d) => a + (d.passes ?? 0), 0)).toBe(r.passes.length);
     }
     expect(plan.walkCovered).toBeGreaterThanOrEqual(plain.walkCovered);
     userError(() => planPatrolRoutes(graph, scores, start, { ...base, walkWeight: 1.5 }), /walk weight from 0 to 1, found 1\.5/);

@@ -36,6 +36,30 @@ describe('routeDirections', () => {
     ]);
   });
 
+  it('tells where the team walks past a hot section without stopping (a pass), on the sheet too', () => {
+    const passing: PatrolRoute = { ...route, passes: [{ edge: 0, street: 'Astraat', point: [50, 0], minute: 15, score: 1 }] };
+    const directions = routeDirections(passing, { startClock: 18 * 60 + 30, startLabel: 'het wijkhuis' });
+    expect(directions.map((d) => d.text)).toEqual([
+      'Vertrek om 18:30 aan het wijkhuis.',
+      'Loop via de Astraat (100 m).',
+      'Sla linksaf de Bstraat in tot stop 1 (50 m).',
+      'Stop 1: de Bstraat — aankomst 18:32, 12 min blijven, vertrek 18:44.',
+      'Keer om en loop terug door de Bstraat (50 m).',
+      // minute 15 lies in the way back: the Astraat walked then, not the one walked at the start
+      'Sla rechtsaf de Astraat in (100 m). Hot spot: rustig en zichtbaar doorlopen, niet stoppen.',
+      'Terug aan het wijkhuis om 18:46.',
+    ]);
+    expect(directions.filter((d) => d.passes).map((d) => d.passes)).toEqual([1]);
+    const [page] = routeSheet(passing, { startClock: 18 * 60 + 30 });
+    const flat = (items: PageItem[]): PageItem[] => items.flatMap((x) => (x.kind === 'group' ? flat(x.items) : [x]));
+    const items = flat(page.items);
+    expect(items.some((x) => x.kind === 'path' && x.id === 'pass-0')).toBe(true);
+    expect(items.some((x) => x.kind === 'text' && x.text.includes('1 hot spot onderweg (○)'))).toBe(true);
+    const plain = flat(routeSheet(route)[0].items);
+    expect(plain.some((x) => x.kind === 'path' && x.id?.startsWith('pass-'))).toBe(false);
+    expect(plain.some((x) => x.kind === 'text' && x.text.includes('onderweg'))).toBe(false);
+  });
+
   it('writes clock times past midnight', () => {
     expect(clockText(23 * 60 + 50 + 20)).toBe('00:10');
   });
