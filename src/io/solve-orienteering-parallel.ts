@@ -23,6 +23,15 @@ const DEFAULT_MAX_THREADS = 4;
  */
 const RESERVE_MS = 40;
 
+/**
+ * How a time limit is spent: the search stops after `searchMs` (the limit less a reserve of 40 ms, at
+ * most a tenth of the limit) and workers are waited for until `joinMs` (a quarter of the reserve left).
+ */
+export function timePlan(limitMs: number): { searchMs: number; joinMs: number } {
+  const reserve = Math.min(RESERVE_MS, limitMs / 10);
+  return { searchMs: limitMs - reserve, joinMs: limitMs - reserve / 4 };
+}
+
 /** Options of solveOrienteeringParallel. */
 export interface ParallelOptions {
   /** Seed of the first thread (default 1); thread k runs seed + k·SEED_STEP. */
@@ -95,10 +104,9 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`solveOrienteeringParallel: threads must be a positive integer, found ${threads}`);
   const t0 = clock();
   const limit = options.timeLimitMs;
-  const reserve = limit === undefined ? 0 : Math.min(RESERVE_MS, limit / 10);
-  // the search stops at `deadline`; workers are waited for until a quarter of the reserve is left
-  const deadline = limit === undefined ? null : t0 + limit - reserve;
-  const joinBy = limit === undefined ? null : t0 + limit - reserve / 4;
+  const plan = limit === undefined ? null : timePlan(limit);
+  const deadline = plan === null ? null : t0 + plan.searchMs;
+  const joinBy = plan === null ? null : t0 + plan.joinMs;
   const seeds = Array.from({ length: threads }, (_, k) => seed + k * SEED_STEP);
   // inside the limit: bundling the worker's code (tens of milliseconds, once per process); when it
   // takes more than a quarter of the limit (a loaded machine) the workers are left out (score null)
