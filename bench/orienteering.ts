@@ -1,12 +1,15 @@
 /**
- * `npx tsx bench/orienteering.ts [--time-limit S] [--seed S] [--threads N] [--only SUBSTRING]`: the patrol
+ * `npx tsx bench/orienteering.ts [--time-limit S] [--seed S] [--threads N] [--only SUBSTRING] [--cli]`: the patrol
  * planner's solver on the standard orienteering benchmarks in ../shared/realdata/orienteering —
  * Chao's TOP sets p4, p5, p7 (against Chao's 1996 heuristic scores) and Tsiligirides set 1 (against
  * the best-known scores). Prints a table (instance, ours, Chao, best-known, feasible, seconds) and
  * writes tmp/orienteering-bench.json. Skips with a message when ../shared is absent. Where a published
  * score exceeds the exact optimum with unrounded Euclidean distances (exhaustive search when at most
  * 16 points are reachable, or a recorded integer-programming proof), the optimum is the target.
+ * With --cli each instance is solved by a fresh `node bin/wijkatlas.mjs orienteering` process, as an
+ * acceptance check runs it (cold start, bundling inside the limit; `seconds` from its JSON).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +23,7 @@ const base = path.resolve(root, '../shared/realdata/orienteering');
 /** Best-known scores of Tsiligirides set 1 (../shared/realdata/README.md). */
 const TSILIGIRIDES_BEST: Record<number, number> = { 5: 10, 10: 15, 15: 45, 20: 65, 25: 90, 30: 110, 35: 135, 40: 155, 46: 175, 50: 190, 55: 205, 60: 225, 65: 240, 70: 260, 73: 265, 75: 275, 80: 280, 85: 285 };
 
-const { values } = parseArgs({ options: { 'time-limit': { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { 'time-limit': { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, only: { type: 'string' }, cli: { type: 'boolean' } } });
 /** As the CLI: a seed portfolio over the CPU threads (at most 4) unless --threads says otherwise. */
 const threads = Number(values.threads ?? defaultThreads());
 const timeLimitMs = Number(values['time-limit'] ?? DEFAULT_TIME_LIMIT_S) * 1000;
@@ -60,6 +63,24 @@ function exactSmall(inst: OrienteeringInstance): number | null {
   return exhaustiveTop(pts, 0, pts.length - 1, teams, tmax);
 }
 
+/** Solves in this process (warm). */
+async function solveHere(instance: OrienteeringInstance): Promise<{ answer: { score: number; feasible: boolean; stopped_by: string }; seconds: number }> {
+  const t = performance.now();
+  const answer = await solveOrienteeringParallel(instance, { seed, threads, timeLimitMs });
+  return { answer, seconds: (performance.now() - t) / 1000 };
+}
+
+/** Solves with a fresh CLI process, defaults except the flags given here; reads its JSON answer. */
+function solveInCli(file: string): { answer: { score: number; feasible: boolean; stopped_by: string }; seconds: number } {
+  const out = path.join(root, 'tmp/orienteering-bench-cli.json');
+  const args = [path.join(root, 'bin/wijkatlas.mjs'), 'orienteering', '--instance', file, '--out', out, '--seed', String(seed), '--threads', String(threads), '--time-limit', String(timeLimitMs / 1000)];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`wijkatlas orienteering failed on ${file}: ${run.stderr}`);
+  const a = JSON.parse(readFileSync(out, 'utf8')) as { score: number; feasible: boolean; seconds: number };
+  return { answer: { ...a, stopped_by: /stopped by (\w+)/.exec(run.stderr)?.[1] ?? '?' }, seconds: a.seconds };
+}
+
+mkdirSync(path.join(root, 'tmp'), { recursive: true });
 const rows = [];
 let failures = 0;
 console.log('| instance | ours | Chao 1996 | best known | feasible | seconds | note |');
@@ -67,9 +88,7 @@ console.log('|---|---|---|---|---|---|---|');
 for (const f of files) {
   if (values.only && !f.name.includes(values.only)) continue;
   const instance = readOrienteeringInstance(readFileSync(f.file, 'utf8'), f.name);
-  const t = performance.now();
-  const answer = await solveOrienteeringParallel(instance, { seed, threads, timeLimitMs });
-  const seconds = (performance.now() - t) / 1000;
+  const { answer, seconds } = values.cli ? solveInCli(f.file) : await solveHere(instance);
   const exact = PROVEN[f.name]?.optimum ?? exactSmall(instance);
   // a published score above the proven optimum is unreachable: the target is then the optimum
   const target = Math.min(f.chao ?? f.best ?? 0, exact ?? Infinity);
@@ -80,6 +99,5 @@ for (const f of files) {
   const note = ok ? (exact !== null && exact < (f.chao ?? f.best ?? 0) ? `published score unreachable: exact optimum ${exact}` : '') : 'BELOW TARGET';
   console.log(`| ${row.instance} | ${row.ours} | ${row.chao ?? '–'} | ${row.best_known ?? '–'} | ${row.feasible} | ${row.seconds.toFixed(3)} | ${note} |`);
 }
-mkdirSync(path.join(root, 'tmp'), { recursive: true });
 writeFileSync(path.join(root, 'tmp/orienteering-bench.json'), JSON.stringify(rows, null, 1) + '\n');
-console.log(`${rows.length} instances, ${failures} below target or infeasible or ≥ 2 s (time limit ${timeLimitMs / 1000} s, seed ${seed}, ${threads} thread(s)); tmp/orienteering-bench.json`);
+console.log(`${rows.length} instances, ${failures} below target or infeasible or ≥ 2 s (time limit ${timeLimitMs / 1000} s, seed ${seed}, ${threads} thread(s)${values.cli ? ', one CLI process each' : ''}); tmp/orienteering-bench.json`);
