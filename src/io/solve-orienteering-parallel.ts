@@ -152,10 +152,11 @@ async function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promi
 let workerCode: Promise<string | null> | null = null;
 
 /**
- * The solver bundled into one CommonJS script by esbuild (once per process, ≈ 50 ms), so a worker
- * thread starts searching about 60 ms after it is created instead of ≈ 0.5 s when it loads tsx and
- * compiles the TypeScript sources itself. null when esbuild cannot bundle (then the tsx bootstrap
- * orienteering-worker.mjs runs: slower to start, same answers).
+ * The solver bundled into one CommonJS script of ≈ 55 kB by esbuild (once per process, 75–100 ms), so
+ * a worker thread starts searching about 60 ms after it is created (≈ 0.15 s after the first call,
+ * bundling included) instead of ≈ 0.5 s when it loads tsx and compiles the TypeScript sources itself.
+ * null when esbuild cannot bundle (then the tsx bootstrap orienteering-worker.mjs runs: slower to
+ * start, same answers).
  */
 export function bundledWorkerCode(): Promise<string | null> {
   workerCode ??= (async () => {
