@@ -88,11 +88,6 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
     mapItems.push({ kind: 'path', d: `M ${f(sx - 3)} ${f(sy - 3)} H ${f(sx + 3)} V ${f(sy + 3)} H ${f(sx - 3)} Z`, fill: '#222222', stroke: '#ffffff', strokeWidth: 0.4 });
     mapItems.push({ kind: 'text', x: sx, y: sy, text: 'S', size: 9, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
   }
-  // hot sections walked past without stopping: a small open ring in the team's colour, under the stops
-  for (const x of route.passes) {
-    const [px, py] = toPage(x.point);
-    mapItems.push({ kind: 'path', d: circlePath(px, py, 1.6), fill: '#ffffff', stroke: colour, strokeWidth: 0.8, id: `pass-${x.edge}` });
-  }
   // a place visited twice gets one marker with both numbers ("1/5")
   const places = new Map<string, { point: XY; numbers: number[] }>();
   for (const s of route.stops) {
@@ -101,12 +96,21 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
     place.numbers.push(s.number);
     places.set(key, place);
   }
-  for (const { point, numbers } of places.values()) {
-    const [px, py] = toPage(point);
+  const markers = [...places.values()].map(({ point, numbers }) => {
     const label = numbers.join('/');
-    const r = 3 + 1.1 * Math.max(0, label.length - 1);
-    mapItems.push({ kind: 'path', d: circlePath(px, py, r), fill: colour, stroke: '#ffffff', strokeWidth: 0.5, id: `stop-${numbers.join('-')}` });
-    mapItems.push({ kind: 'text', x: px, y: py, text: label, size: 8, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
+    return { at: toPage(point), numbers, label, r: 3 + 1.1 * Math.max(0, label.length - 1) };
+  });
+  for (const { at, numbers, label, r } of markers) {
+    mapItems.push({ kind: 'path', d: circlePath(at[0], at[1], r), fill: colour, stroke: '#ffffff', strokeWidth: 0.5, id: `stop-${numbers.join('-')}` });
+    mapItems.push({ kind: 'text', x: at[0], y: at[1], text: label, size: 8, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
+  }
+  // hot sections walked past without stopping: a small open ring in the team's colour; one that a
+  // stop's marker would hide sits on the marker's upper-right edge, like a badge
+  for (const x of route.passes) {
+    let [px, py] = toPage(x.point);
+    const under = markers.find((m) => Math.hypot(m.at[0] - px, m.at[1] - py) < m.r + 1.6);
+    if (under) [px, py] = [under.at[0] + under.r * 0.75, under.at[1] - under.r * 0.75];
+    mapItems.push({ kind: 'path', d: circlePath(px, py, 1.6), fill: '#ffffff', stroke: colour, strokeWidth: 0.8, id: `pass-${x.edge}` });
   }
   const bar = scaleBarMetres(metresPerMm);
   const barMm = bar / metresPerMm;

@@ -55,6 +55,17 @@ describe('routeDirections', () => {
     const items = flat(page.items);
     expect(items.some((x) => x.kind === 'path' && x.id === 'pass-0')).toBe(true);
     expect(items.some((x) => x.kind === 'text' && x.text.includes('1 hot spot onderweg (○)'))).toBe(true);
+    // a pass where a stop's marker would hide it sits on the marker's edge, outside its centre
+    const atStop: PatrolRoute = { ...route, passes: [{ edge: 1, street: 'Bstraat', point: [100, 50], minute: 15, score: 1 }] };
+    const atStopItems = flat(routeSheet(atStop)[0].items);
+    const centre = (id: string, r: number) => {
+      const item = atStopItems.find((x) => x.kind === 'path' && x.id === id);
+      const m = /^M ([\d.]+) ([\d.]+)/.exec(item?.kind === 'path' ? item.d : '')!;
+      return [Number(m[1]) - r, Number(m[2])];
+    };
+    const ring = centre('pass-1', 1.6);
+    const stop = centre('stop-1', 3);
+    expect(Math.hypot(ring[0] - stop[0], ring[1] - stop[1])).toBeCloseTo(3 * 0.75 * Math.SQRT2, 1);
     const plain = flat(routeSheet(route)[0].items);
     expect(plain.some((x) => x.kind === 'path' && x.id?.startsWith('pass-'))).toBe(false);
     expect(plain.some((x) => x.kind === 'text' && x.text.includes('onderweg'))).toBe(false);
