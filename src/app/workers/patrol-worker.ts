@@ -2,14 +2,7 @@
 // the search runs. Start it with
 //   new Worker(new URL('./workers/patrol-worker.ts', import.meta.url), { type: 'module' })
 // and post a PatrolRequest; it answers a PatrolResponse or PatrolFailure with the same requestId.
+import { serveJobs } from './serve-jobs.ts';
 import { runPatrolJob, type PatrolRequest } from './patrol-job.ts';
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<PatrolRequest>) => void) | null;
-  postMessage: (message: unknown) => void;
-}
-
-const scope = self as unknown as WorkerScope;
-scope.onmessage = (event) => {
-  scope.postMessage(runPatrolJob(event.data, () => performance.now()));
-};
+serveJobs<PatrolRequest>(runPatrolJob);

@@ -2,14 +2,7 @@
 // freezes. Start it with
 //   new Worker(new URL('./workers/stats-worker.ts', import.meta.url), { type: 'module' })
 // and post a HotspotRequest; it answers a HotspotResponse or HotspotFailure with the same requestId.
+import { serveJobs } from './serve-jobs.ts';
 import { runHotspotJob, type HotspotRequest } from './hotspot-job.ts';
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<HotspotRequest>) => void) | null;
-  postMessage: (message: unknown) => void;
-}
-
-const scope = self as unknown as WorkerScope;
-scope.onmessage = (event) => {
-  scope.postMessage(runHotspotJob(event.data, () => performance.now()));
-};
+serveJobs<HotspotRequest>(runHotspotJob);
