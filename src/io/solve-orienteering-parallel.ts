@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, isMainThread, parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { OrienteeringInstance } from '../core/routes/read-orienteering-instance.ts';
 import { solveOrienteeringInstance, type OrienteeringAnswer } from '../core/routes/solve-orienteering-instance.ts';
 
@@ -58,8 +58,6 @@ export interface ParallelAnswer extends OrienteeringAnswer {
   seeds: number[];
   /** Score reached by each seed, in thread order (null: a worker that had not answered shortly after the deadline, stopped). */
   seed_scores: (number | null)[];
-  /** Routes each thread received from the others (route exchange; 0 without a time limit), in thread order (null: stopped worker). */
-  routes_received: (number | null)[];
 }
 
 /** The default number of threads on this machine. */
@@ -76,64 +74,12 @@ interface Job {
   /** Absolute deadline on `clock`, or null for none. */
   deadline: number | null;
   maxIterations?: number;
-  /** Ports to the other threads' searches for the route exchange (time-limited runs only). */
-  ports?: MessagePort[];
 }
 
-/** Routes as one message: per route its node count, then its nodes. */
-function packRoutes(routes: readonly number[][]): Int32Array {
-  const out = new Int32Array(routes.reduce((s, r) => s + r.length + 1, 0));
-  let k = 0;
-  for (const r of routes) {
-    out[k++] = r.length;
-    for (const v of r) out[k++] = v;
-  }
-  return out;
-}
-
-function unpackRoutes(packed: Int32Array, into: number[][]): void {
-  for (let k = 0; k < packed.length; ) {
-    const m = packed[k++];
-    into.push(Array.from(packed.subarray(k, k + m)));
-    k += m;
-  }
-}
-
-/**
- * The route exchange of one thread (see OrienteeringOptions.exchange): posts its new routes on every
- * port and reads what has arrived without waiting (receiveMessageOnPort: the search never yields to
- * the event loop). The main thread is the hub: it passes what one worker sent on to the others.
- */
-function exchangeOver(ports: MessagePort[], counter: { received: number }): (sent: number[][]) => number[][] {
-  return (sent) => {
-    if (sent.length > 0) {
-      const packed = packRoutes(sent);
-      for (const port of ports) port.postMessage(packed);
-    }
-    const got: number[][] = [];
-    ports.forEach((port, i) => {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const packed = m.message as Int32Array;
-        unpackRoutes(packed, got);
-        ports.forEach((other, j) => j !== i && other.postMessage(packed));
-      }
-    });
-    counter.received += got.length;
-    return got;
-  };
-}
-
-/** One thread's answer and the number of routes it received from the others. */
-type ThreadAnswer = OrienteeringAnswer & { routes_received: number };
-
-function solveJob(job: Job): ThreadAnswer {
+function solveJob(job: Job): OrienteeringAnswer {
   const options = { seed: job.seed, maxIterations: job.maxIterations };
-  // without a deadline the run is deterministic: no exchange
-  if (job.deadline === null) return { ...solveOrienteeringInstance(job.instance, options), routes_received: 0 };
-  const counter = { received: 0 };
-  const exchange = job.ports && job.ports.length > 0 ? exchangeOver(job.ports, counter) : undefined;
-  const answer = solveOrienteeringInstance(job.instance, { ...options, now: clock, timeBudget: Math.max(0, job.deadline - clock()), exchange });
-  return { ...answer, routes_received: counter.received };
+  if (job.deadline === null) return solveOrienteeringInstance(job.instance, options);
+  return solveOrienteeringInstance(job.instance, { ...options, now: clock, timeBudget: Math.max(0, job.deadline - clock()) });
 }
 
 /** a is better than b: higher score, then shorter total length (then the earlier thread wins). */
@@ -165,15 +111,12 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
   // inside the limit: bundling the worker's code (tens of milliseconds, once per process); when it
   // takes more than a quarter of the limit (a loaded machine) the workers are left out (score null)
   const code = threads > 1 && options.bundle !== false ? await within(bundledWorkerCode(), limit === undefined ? Infinity : limit / 4, LATE) : null;
-  // with a limit the threads exchange routes through the main thread (one channel per worker)
-  const channels = code === LATE || deadline === null ? [] : seeds.slice(1).map(() => new MessageChannel());
-  const workers = code === LATE ? [] : seeds.slice(1).map((s, k) => runInWorker({ instance, seed: s, deadline, maxIterations: options.maxIterations, ports: channels[k] ? [channels[k].port2] : undefined }, code));
+  const workers = code === LATE ? [] : seeds.slice(1).map((s) => runInWorker({ instance, seed: s, deadline, maxIterations: options.maxIterations }, code));
   // the main thread's own run: its answer is there even if a worker fails to start in time
-  const own = solveJob({ instance, seed, deadline, maxIterations: options.maxIterations, ports: channels.map((c) => c.port1) });
-  for (const c of channels) c.port1.close();
+  const own = solveJob({ instance, seed, deadline, maxIterations: options.maxIterations });
   // with a limit, a worker that has not answered by `joinBy` (a long last step, a slow start) is
   // stopped and its seed left out (score null), so the call returns within the limit
-  const answers: (ThreadAnswer | null)[] = [own, ...(await Promise.all(workers.map((w) => (joinBy === null ? w.answer : w.within(joinBy - clock())))))];
+  const answers: (OrienteeringAnswer | null)[] = [own, ...(await Promise.all(workers.map((w) => (joinBy === null ? w.answer : w.within(joinBy - clock())))))];
   while (answers.length < threads) answers.push(null);
   let best = 0;
   for (let k = 1; k < answers.length; k++) {
@@ -181,13 +124,13 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
     const b = answers[best]!;
     if (a && ((a.feasible && !b.feasible) || (a.feasible === b.feasible && better(a, b)))) best = k;
   }
-  return { ...answers[best]!, seed: seeds[best], seeds, seed_scores: answers.map((a) => a?.score ?? null), routes_received: answers.map((a) => a?.routes_received ?? null) };
+  return { ...answers[best]!, seed: seeds[best], seeds, seed_scores: answers.map((a) => a?.score ?? null) };
 }
 
 /** A worker's answer, or (within) the answer if it comes within ms milliseconds, else null and the worker stopped. */
 interface WorkerRun {
-  answer: Promise<ThreadAnswer>;
-  within: (ms: number) => Promise<ThreadAnswer | null>;
+  answer: Promise<OrienteeringAnswer>;
+  within: (ms: number) => Promise<OrienteeringAnswer | null>;
 }
 
 /** Stands for a worker bundle that was not ready in time. */
@@ -241,13 +184,12 @@ export function bundledWorkerCode(): Promise<string | null> {
 function runInWorker(job: Job, code: string | null): WorkerRun {
   // the bundled solver when there is one, else the bootstrap that registers tsx (the sources are
   // TypeScript) and calls workerMain below
-  const transferList = job.ports ?? [];
-  const worker = code === null ? new Worker(new URL('./orienteering-worker.mjs', import.meta.url), { workerData: job, transferList }) : new Worker(code, { eval: true, workerData: job, transferList });
+  const worker = code === null ? new Worker(new URL('./orienteering-worker.mjs', import.meta.url), { workerData: job }) : new Worker(code, { eval: true, workerData: job });
   let stopped = false;
-  const answer = new Promise<ThreadAnswer>((resolve, reject) => {
+  const answer = new Promise<OrienteeringAnswer>((resolve, reject) => {
     let got = false;
     // the answer counts when it arrives (the worker's teardown after it is not waited for)
-    worker.once('message', (m: ThreadAnswer) => {
+    worker.once('message', (m: OrienteeringAnswer) => {
       got = true;
       resolve(m);
     });
@@ -256,7 +198,7 @@ function runInWorker(job: Job, code: string | null): WorkerRun {
       if (!got && !stopped) reject(new Error(`orienteering worker (seed ${job.seed}) exited with code ${code} without an answer`));
     });
   });
-  const answerWithin = async (ms: number): Promise<ThreadAnswer | null> => {
+  const answerWithin = async (ms: number): Promise<OrienteeringAnswer | null> => {
     const first = await within(answer, ms, null);
     if (first === null) {
       stopped = true;

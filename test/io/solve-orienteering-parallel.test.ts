@@ -22,8 +22,6 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
       const each = [0, 1, 2].map((k) => alone(seed + k * SEED_STEP));
       expect(r.seeds).toEqual([seed, seed + SEED_STEP, seed + 2 * SEED_STEP]);
       expect(r.seed_scores).toEqual(each.map((a) => a.score));
-      // no route exchange without a time limit (it would make the answers depend on timing)
-      expect(r.routes_received).toEqual([0, 0, 0]);
       const top = Math.max(...each.map((a) => a.score));
       expect(r.score).toBe(top);
       const k = r.seeds.indexOf(r.seed);
@@ -81,9 +79,6 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
       expect(r.stopped_by).toBe('time');
       expect(ms).toBeGreaterThan(900);
       expect(ms).toBeLessThan(1025);
-      // with two threads, each received routes from the other (route exchange through the main thread)
-      if (threads === 2) expect(r.routes_received.every((k) => k !== null && k > 0)).toBe(true);
-      else expect(r.routes_received).toEqual([0]);
     }
   });
 

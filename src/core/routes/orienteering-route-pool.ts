@@ -23,8 +23,6 @@ export class RoutePool {
   /** Pool size at the last recombination (nothing new: nothing to recombine). */
   private seen = -1;
   private changed = false;
-  /** Indices of the routes this search found since the last fresh() (received routes are not sent back). */
-  private unsent: number[] = [];
 
   /**
    * @param n - number of nodes
@@ -47,25 +45,7 @@ export class RoutePool {
     for (let r = 0; r < s.routes.length; r++) this.addRoute(s.routes[r], s.len[r], s.rscore[r]);
   }
 
-  /**
-   * The routes this search added since the last call (copies, in pool order; not those received
-   * through receive()): what it sends to the searches running beside it.
-   */
-  fresh(): number[][] {
-    const out = this.unsent.map((k) => this.routes[k].slice());
-    this.unsent = [];
-    return out;
-  }
-
-  /**
-   * Adds a route another search found (a node sequence whose length and score the caller has
-   * checked); a route already there with the same nodes is kept when not longer.
-   */
-  receive(route: readonly number[], len: number, score: number): void {
-    this.addRoute(route, len, score, false);
-  }
-
-  private addRoute(route: readonly number[], len: number, score: number, own = true): void {
+  private addRoute(route: readonly number[], len: number, score: number): void {
     if (route.length === 0) return;
     let h = 0;
     for (const v of route) h ^= this.keys[v];
@@ -95,7 +75,6 @@ export class RoutePool {
     this.routes.push(route.slice());
     this.lengths.push(len);
     this.scores.push(score);
-    if (own) this.unsent.push(k);
     if (list) list.push(k);
     else this.byHash.set(h, [k]);
     this.changed = true;

@@ -1,6 +1,6 @@
 import { seededRandom } from '../random/seeded-random.ts';
 // the moves of the local search: 2-opt, insert, swap, cross-route relocate/exchange
-import { BUDGET_EPS, OrienteeringState, type OrienteeringProblem } from './orienteering-state.ts';
+import { OrienteeringState, type OrienteeringProblem } from './orienteering-state.ts';
 import { deepen, localSearch } from './orienteering-local-search.ts';
 // the perturbation: CROSS exchange or a destroy operator (ALNS-style: forced move/insertion, random, segment, related, route)
 import { perturb } from './orienteering-perturb.ts';
@@ -17,8 +17,6 @@ const INTENSIFY = 0.75;
 const RECOMBINE_EVERY = 100;
 /** Most routes tried by one set-packing search over the route pool (deterministic work limit). */
 const RECOMBINE_TRIES = 200_000;
-/** With `exchange`, routes are exchanged with the searches beside this one every this many rounds. */
-const EXCHANGE_EVERY = 50;
 
 /** Options of solveTeamOrienteering. */
 export interface OrienteeringOptions {
@@ -34,16 +32,6 @@ export interface OrienteeringOptions {
   maxIdleIterations?: number;
   /** Start a new epoch (fresh construction) after this many rounds without improving the epoch's best. Default 50. */
   epochLength?: number;
-  /**
-   * Route exchange with searches running beside this one (e.g. other threads on the same problem):
-   * called every 50 rounds with the routes this search added to its route pool since the last call
-   * (node sequences without start and end); returns the routes the others sent since then. Received
-   * routes join the pool when they are valid (distinct visitable nodes, within the budget), so the
-   * set-packing recombination can combine routes found by different searches. Only used when the pool
-   * is (no revisit spots, no balance weight). The result then depends on timing: leave it out for a
-   * deterministic run.
-   */
-  exchange?: (sent: number[][]) => number[][];
 }
 
 /** A solution of the team orienteering problem. */
@@ -133,28 +121,6 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   let epochIdle = 0;
   // restarts copy this empty solution (its neighbour tables are computed once)
   const empty = new OrienteeringState(problem);
-  const exchange = pool ? options.exchange : undefined;
-  const visitable = new Uint8Array(n);
-  for (const v of current.candidates) visitable[v] = 1;
-  /** Sends the pool's new routes and takes in the valid routes received. */
-  const trade = (): void => {
-    const seen = new Uint8Array(n);
-    for (const route of exchange!(pool!.fresh())) {
-      let ok = route.length > 0;
-      let score = 0;
-      for (const v of route) {
-        if (!(Number.isInteger(v) && v >= 0 && v < n && visitable[v] && !seen[v])) ok = false;
-        else {
-          seen[v] = 1;
-          score += problem.score[v];
-        }
-      }
-      for (const v of route) if (Number.isInteger(v) && v >= 0 && v < n) seen[v] = 0;
-      if (!ok) continue;
-      const len = empty.lengthOf(route);
-      if (len <= budget + BUDGET_EPS) pool!.receive(route, len, score);
-    }
-  };
   let intensifying = false;
   let iterations = 0;
   let idle = 0;
@@ -165,7 +131,6 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
       if (idle >= maxIdle) { stoppedBy = 'idle'; break; }
       if (outOfTime()) { stoppedBy = 'time'; break; }
       iterations++;
-      if (exchange && iterations % EXCHANGE_EVERY === 0) trade();
       // the last part of the budget intensifies around the overall best (no more restarts)
       const progress = Math.max(iterations / maxIterations, now && Number.isFinite(timeBudget) ? (now() - t0) / timeBudget : 0);
       const intensify = progress >= INTENSIFY;

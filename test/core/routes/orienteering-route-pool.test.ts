@@ -46,16 +46,4 @@ describe('RoutePool', () => {
     expect(pool.size).toBe(1);
     expect(pool.recombine(1, 0, 1e6)).toEqual([[1, 2, 6]]);
   });
-
-  it('hands out its own new routes once (fresh), not the routes it received; received routes recombine', () => {
-    const pool = new RoutePool(n, seededRandom(1));
-    pool.add(solution([[6], [5]]));
-    expect(pool.fresh()).toEqual([[6], [5]]);
-    expect(pool.fresh()).toEqual([]);
-    pool.receive([4, 3], 8, 7);
-    pool.add(solution([[2], [4, 3]]));
-    // [4, 3] came from elsewhere first: only [2] is this search's own new route
-    expect(pool.fresh()).toEqual([[2]]);
-    expect(pool.recombine(2, 11, 1e6)).toEqual([[4, 3], [6]]);
-  });
 });
