@@ -105,12 +105,25 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
     mapItems.push({ kind: 'text', x: at[0], y: at[1], text: label, size: 8, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
   }
   // hot sections walked past without stopping: a small open ring in the team's colour; one that a
-  // stop's marker would hide sits on the marker's upper-right edge, like a badge
+  // stop's marker would hide sits on the marker's edge like a badge: the first upper right, further
+  // ones clockwise around it (lower right, lower left, upper left, then a ring further out)
+  const badges = new Map<(typeof markers)[number], number>();
+  const ids = new Map<string, number>();
   for (const x of route.passes) {
     let [px, py] = toPage(x.point);
     const under = markers.find((m) => Math.hypot(m.at[0] - px, m.at[1] - py) < m.r + 1.6);
-    if (under) [px, py] = [under.at[0] + under.r * 0.75, under.at[1] - under.r * 0.75];
-    mapItems.push({ kind: 'path', d: circlePath(px, py, 1.6), fill: '#ffffff', stroke: colour, strokeWidth: 0.8, id: `pass-${x.edge}` });
+    if (under) {
+      const k = badges.get(under) ?? 0;
+      badges.set(under, k + 1);
+      const angle = -Math.PI / 4 + (k % 4) * (Math.PI / 2) + Math.floor(k / 4) * (Math.PI / 4);
+      const d = under.r * 0.75 * Math.SQRT2 + 3.4 * Math.floor(k / 4);
+      [px, py] = [under.at[0] + d * Math.cos(angle), under.at[1] + d * Math.sin(angle)];
+    }
+    // an edge passed twice gets a second ring with its own id
+    const id = `pass-${x.edge}`;
+    const seen = ids.get(id) ?? 0;
+    ids.set(id, seen + 1);
+    mapItems.push({ kind: 'path', d: circlePath(px, py, 1.6), fill: '#ffffff', stroke: colour, strokeWidth: 0.8, id: seen === 0 ? id : `${id}-${seen + 1}` });
   }
   const bar = scaleBarMetres(metresPerMm);
   const barMm = bar / metresPerMm;

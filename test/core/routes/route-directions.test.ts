@@ -66,6 +66,15 @@ describe('routeDirections', () => {
     const ring = centre('pass-1', 1.6);
     const stop = centre('stop-1', 3);
     expect(Math.hypot(ring[0] - stop[0], ring[1] - stop[1])).toBeCloseTo(3 * 0.75 * Math.SQRT2, 1);
+    expect(ring[0]).toBeGreaterThan(stop[0]);
+    expect(ring[1]).toBeLessThan(stop[1]);
+    // two more passes at the same stop (one on the same edge again): each its own place and id
+    const more: PatrolRoute = { ...route, passes: [0, 1, 2].map((k) => ({ edge: k === 2 ? 2 : 1, street: 'Bstraat', point: [100, 50] as [number, number], minute: 15 + 40 * k, score: 1 })) };
+    const moreItems = flat(routeSheet(more)[0].items);
+    const rings = moreItems.filter((x) => x.kind === 'path' && x.id?.startsWith('pass-'));
+    expect(rings.map((x) => (x.kind === 'path' ? x.id : ''))).toEqual(['pass-1', 'pass-1-2', 'pass-2']);
+    const at = rings.map((x) => /^M ([\d.]+) ([\d.]+)/.exec(x.kind === 'path' ? x.d : '')!.slice(1).map(Number));
+    for (let a = 0; a < at.length; a++) for (let b = a + 1; b < at.length; b++) expect(Math.hypot(at[a][0] - at[b][0], at[a][1] - at[b][1])).toBeGreaterThan(3.2);
     const plain = flat(routeSheet(route)[0].items);
     expect(plain.some((x) => x.kind === 'path' && x.id?.startsWith('pass-'))).toBe(false);
     expect(plain.some((x) => x.kind === 'text' && x.text.includes('onderweg'))).toBe(false);
