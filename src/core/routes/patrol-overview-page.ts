@@ -74,7 +74,7 @@ export function patrolOverviewPage(plan: PatrolPlan, graph: WalkingGraph, scores
   plan.routes.forEach((r, i) => {
     const y = 36 + i * 14;
     legend.push({ kind: 'path', d: `M 218 ${y - 1.5} H 228`, stroke: teamColour(r.team), strokeWidth: 1.6 });
-    legend.push({ kind: 'text', x: 231, y, text: `Team ${r.team}: ${r.stops.length} stops`, size: 9, weight: 'bold' });
+    legend.push({ kind: 'text', x: 231, y, text: `Team ${r.team}: ${r.stops.length} stop${r.stops.length === 1 ? '' : 's'}`, size: 9, weight: 'bold' });
     legend.push({ kind: 'text', x: 231, y: y + 5, text: `${(r.metres / 1000).toFixed(1).replace('.', ',')} km, terug ${clockText(startClock + r.returnMinute)}`, size: 8 });
   });
   const ly = 44 + plan.routes.length * 14;

@@ -141,7 +141,7 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
       x: MARGIN,
       y: 24,
       size: 10,
-      text: [options.subtitle, `vertrek ${clockText(startClock)}`, `terug ${clockText(startClock + route.returnMinute)}`, `${(route.metres / 1000).toFixed(1).replace('.', ',')} km wandelen`, `${route.stops.length} stops`, route.passes.length > 0 ? `${route.passes.length} hot spot${route.passes.length === 1 ? '' : 's'} onderweg (○)` : ''].filter(Boolean).join(' · '),
+      text: [options.subtitle, `vertrek ${clockText(startClock)}`, `terug ${clockText(startClock + route.returnMinute)}`, `${(route.metres / 1000).toFixed(1).replace('.', ',')} km wandelen`, `${route.stops.length} stop${route.stops.length === 1 ? '' : 's'}`, route.passes.length > 0 ? `${route.passes.length} hot spot${route.passes.length === 1 ? '' : 's'} onderweg (○)` : ''].filter(Boolean).join(' · '),
     },
   ];
   const lines = routeDirections(route, { startClock, startLabel: options.startLabel }).flatMap((d) =>

@@ -96,6 +96,8 @@ describe('routeSheet', () => {
     expect(texts).toContain('Patrouilleroute team 2');
     expect(texts).toContain('1'); // the stop number on the map
     expect(texts).toContain('Terug aan het wijkhuis om 18:16.');
+    // one stop: "1 stop", not "1 stops"
+    expect(texts.some((t) => t.includes('0,3 km wandelen · 1 stop') && !t.includes('1 stops'))).toBe(true);
     expect(items.some((i) => i.kind === 'path' && i.id === 'stop-1')).toBe(true);
     // context streets outside the view are left out
     const grey = items.filter((i) => i.kind === 'path' && i.stroke === '#c8c8c8');
