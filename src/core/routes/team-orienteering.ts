@@ -14,9 +14,9 @@ const ACCEPT = 0.02;
 /** Share of the budget (iterations or time) after which the search stays around the overall best. */
 const INTENSIFY = 0.75;
 /** In the intensifying phase, the pool's routes are recombined every this many rounds. */
-const RECOMBINE_EVERY = 100;
-/** Most routes tried by one set-packing search over the route pool (deterministic work limit). */
-const RECOMBINE_TRIES = 200_000;
+const RECOMBINE_EVERY = 25;
+/** Most routes tried by one set-packing search over the route pool (a deterministic work limit of a few milliseconds; the next search goes on where this one stopped). */
+const RECOMBINE_TRIES = 250_000;
 
 /** Options of solveTeamOrienteering. */
 export interface OrienteeringOptions {
@@ -103,7 +103,7 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   pool?.add(current);
   /** A better solution from the pool's routes, after local search, or null. */
   const recombine = (): OrienteeringState | null => {
-    const routes = pool?.recombine(teams, best.totalScore(), RECOMBINE_TRIES);
+    const routes = pool?.recombine(teams, best.totalScore(), RECOMBINE_TRIES, outOfTime);
     if (!routes) return null;
     const s = new OrienteeringState(problem);
     routes.forEach((route, r) => {

@@ -46,4 +46,72 @@ describe('RoutePool', () => {
     expect(pool.size).toBe(1);
     expect(pool.recombine(1, 0, 1e6)).toEqual([[1, 2, 6]]);
   });
+
+  it('finds the best packing of random pools, as exhaustive search does, also when added in batches', () => {
+    // 40 nodes, routes of 1–6 random nodes with random scores, 3 teams
+    const N = 40;
+    const big: OrienteeringProblem = { n: N, cost: new Float64Array(N * N), score: Array.from({ length: N }, (_, i) => (i * 7) % 11), start: 0, end: N - 1, teams: 3, budget: 1000 };
+    const rand = seededRandom(7);
+    for (let trial = 0; trial < 20; trial++) {
+      const pool = new RoutePool(N, seededRandom(trial));
+      const all: { nodes: number[]; score: number }[] = [];
+      let found = 0;
+      for (let batch = 0; batch < 4; batch++) {
+        for (let k = 0; k < 15; k++) {
+          const size = 1 + Math.floor(rand() * 6);
+          const nodes = [...new Set(Array.from({ length: size }, () => 1 + Math.floor(rand() * (N - 2))))];
+          const s = new OrienteeringState(big);
+          s.routes[0] = nodes;
+          s.refresh(0);
+          pool.add(s);
+          all.push({ nodes, score: s.rscore[0] });
+        }
+        // the best packing so far is the bound, as the solver passes its best solution's score
+        const got = pool.recombine(3, found, 1e9);
+        if (got) found = got.flat().reduce((sum, v) => sum + big.score[v], 0);
+        // every chosen route is a pool route, and they are disjoint
+        if (got) expect(new Set(got.flat()).size).toBe(got.flat().length);
+      }
+      // exhaustive: best sum of at most 3 pairwise disjoint routes
+      let exact = 0;
+      const disjoint = (a: number[], b: number[]) => a.every((v) => !b.includes(v));
+      for (let i = 0; i < all.length; i++) {
+        exact = Math.max(exact, all[i].score);
+        for (let j = i + 1; j < all.length; j++) {
+          if (!disjoint(all[i].nodes, all[j].nodes)) continue;
+          exact = Math.max(exact, all[i].score + all[j].score);
+          for (let k = j + 1; k < all.length; k++) if (disjoint(all[i].nodes, all[k].nodes) && disjoint(all[j].nodes, all[k].nodes)) exact = Math.max(exact, all[i].score + all[j].score + all[k].score);
+        }
+      }
+      expect(found).toBe(exact);
+    }
+  });
+
+  it('goes on where a search stopped at its work limit, so no packing is missed', () => {
+    const pool = new RoutePool(n, seededRandom(1));
+    // routes [6, 5] 11, [4, 3] 7, [6, 4] 10, [1] 1, [5, 3, 2] 10; best pair: [6, 4] + [5, 3, 2] = 20
+    pool.add(solution([[6, 5], [4, 3]]));
+    pool.add(solution([[6, 4], [1]]));
+    pool.add(solution([[5, 3, 2], []]));
+    // a work limit of 1: each call completes one route, highest score first: [6, 5] (+ [4, 3] = 18),
+    // then [5, 3, 2] (+ [6, 4] = 20); the rest cannot beat 20
+    const scores: number[] = [];
+    let bound = 0;
+    for (let call = 0; call < 4; call++) {
+      const got = pool.recombine(2, bound, 1);
+      if (got) bound = got.flat().reduce((sum, v) => sum + problem.score[v], 0);
+      scores.push(bound);
+    }
+    expect(scores).toEqual([18, 20, 20, 20]);
+    expect(pool.recombine(2, 0, 1e6)).toBeNull();
+  });
+
+  it('ends a search when told to stop and completes the routes it left later', () => {
+    const pool = new RoutePool(n, seededRandom(1));
+    pool.add(solution([[6, 5], [4, 3]]));
+    pool.add(solution([[6, 4], [5, 3, 2]]));
+    expect(pool.recombine(2, 0, 1e6, () => true)).toBeNull();
+    const got = pool.recombine(2, 0, 1e6)!;
+    expect(got.flat().reduce((sum, v) => sum + problem.score[v], 0)).toBe(20);
+  });
 });
