@@ -107,8 +107,8 @@ export class RoutePool {
    * score of a pool route disjoint from it): no route of a packing scores more than the best partner
    * of any other. When `workLimit` routes have been tried, the call stops after the route it is at,
    * and the next call goes on with the routes not completed yet, so over several calls no packing is
-   * missed. Two exceptions: a route whose completions alone take more than twice the work limit is
-   * given up after that (its other packings are not searched), and when `stop` returns true (checked
+   * missed. Two exceptions: a route whose completions take the call past twice the work limit is
+   * given up there (its other packings are not searched), and when `stop` returns true (checked
    * every 1,024 tries) the call ends at once and the route it was at is completed again later.
    *
    * @param teams - number of routes to choose
@@ -155,7 +155,7 @@ export class RoutePool {
     // d routes picked, scoring `sum`; every further route scores at most `cap` (the lowest best
     // partner of the picks); lists[d] holds `len` candidates
     // the search of one route's completions ends early when `stop` says so (checked every 1,024
-    // tries; the route is done again later) or after twice the work limit (the route is given up)
+    // tries; the route is done again later) or at twice the work limit (the route is given up)
     let halt: 'stop' | 'cap' | null = null;
     let checkAt = 1024;
     const halted = (): boolean => {
@@ -179,11 +179,10 @@ export class RoutePool {
         tried++;
         pick[d] = order[i];
         const base = sum + sc[i];
-        if (k === 1) {
-          // the list is in score order and all of it fits: its first route is the best completion
-          record(d + 1, base);
-          return;
-        }
+        // with this route the packing may be complete (no disjoint route left for the other teams)
+        record(d + 1, base);
+        // one team left: the list is in score order and all of it fits, so its first route is the best
+        if (k === 1) return;
         // the others score at most the next candidate, the cap and this route's best partner
         const c = Math.min(cap, pa[i]);
         const top = p + 1 < len ? Math.min(c, sc[list[p + 1]]) : 0;

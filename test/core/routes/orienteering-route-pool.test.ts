@@ -48,7 +48,7 @@ describe('RoutePool', () => {
   });
 
   it('finds the best packing of random pools, as exhaustive search does, also when added in batches', () => {
-    // 40 nodes, routes of 1–6 random nodes with random scores, 3 teams
+    // 40 nodes, routes of 1–6 or 1–18 random nodes, 3 teams
     const N = 40;
     const big: OrienteeringProblem = { n: N, cost: new Float64Array(N * N), score: Array.from({ length: N }, (_, i) => (i * 7) % 11), start: 0, end: N - 1, teams: 3, budget: 1000 };
     const rand = seededRandom(7);
@@ -58,7 +58,8 @@ describe('RoutePool', () => {
       let found = 0;
       for (let batch = 0; batch < 4; batch++) {
         for (let k = 0; k < 15; k++) {
-          const size = 1 + Math.floor(rand() * 6);
+          // odd trials: short routes; even trials: long ones
+          const size = 1 + Math.floor(rand() * (trial % 2 ? 6 : 18));
           const nodes = [...new Set(Array.from({ length: size }, () => 1 + Math.floor(rand() * (N - 2))))];
           const s = new OrienteeringState(big);
           s.routes[0] = nodes;
@@ -113,5 +114,13 @@ describe('RoutePool', () => {
     expect(pool.recombine(2, 0, 1e6, () => true)).toBeNull();
     const got = pool.recombine(2, 0, 1e6)!;
     expect(got.flat().reduce((sum, v) => sum + problem.score[v], 0)).toBe(20);
+  });
+
+  it('keeps a packing of fewer routes than teams when no further disjoint route exists', () => {
+    const pool = new RoutePool(n, seededRandom(1));
+    pool.add(solution([[6, 5], [4, 3]])); // 11 + 7
+    pool.add(solution([[6, 4], []])); // 10, clashes with both
+    // three teams, but only two disjoint routes: [6, 5] + [4, 3] = 18
+    expect(pool.recombine(3, 0, 1e6)).toEqual([[6, 5], [4, 3]]);
   });
 });
