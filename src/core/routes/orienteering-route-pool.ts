@@ -97,7 +97,7 @@ export class RoutePool {
 
   /**
    * The best choice of at most `teams` pairwise disjoint pool routes by total score, when it beats
-   * `bound`; null otherwise or when no route was added since the last call.
+   * `bound`; null otherwise or when every route has been completed by earlier calls.
    *
    * Incremental and exact: a packing that beats the bound must contain a route that no earlier call
    * has completed (earlier calls searched every packing with the routes they completed, against a
@@ -122,9 +122,7 @@ export class RoutePool {
     if (this.undone === 0) return null;
     this.mergePending();
     this.updatePartners();
-    const W = this.words;
     const order = this.order;
-    const bits = this.bits;
     const partner = this.partner;
     // sc[i], pa[i]: score and best partner's score of the route at position i of the score order
     const sc = new Float64Array(R);
@@ -140,12 +138,6 @@ export class RoutePool {
     let bestPick: number[] | null = null;
     let best = bound + 1e-9;
     let tried = 0;
-    const disjoint = (x: number, y: number): boolean => {
-      const ox = x * W;
-      const oy = y * W;
-      for (let w = 0; w < W; w++) if (bits[ox + w] & bits[oy + w]) return false;
-      return true;
-    };
     const record = (d: number, sum: number): void => {
       if (sum > best) {
         best = sum;
@@ -193,7 +185,7 @@ export class RoutePool {
             const j = list[q];
             if (base + sc[j] <= best) break;
             tried++;
-            if (disjoint(order[i], order[j])) {
+            if (this.disjoint(order[i], order[j])) {
               pick[d + 1] = order[j];
               record(d + 2, base + sc[j]);
               break;
@@ -210,7 +202,7 @@ export class RoutePool {
           if (base + sc[j] + (k - 2) * top <= best) break;
           if (base + sc[j] + (k - 2) * Math.min(top, pa[j]) <= best) continue;
           tried++;
-          if (disjoint(order[i], order[j])) next[m++] = j;
+          if (this.disjoint(order[i], order[j])) next[m++] = j;
         }
         dfs(d + 1, m, base, c);
       }
@@ -232,7 +224,7 @@ export class RoutePool {
         if (sa + sc[q] + (teams - 2) * Math.min(cap, sc[0]) <= best) break;
         if (sa + sc[q] + (teams - 2) * Math.min(cap, pa[q]) <= best) continue;
         tried++;
-        if (disjoint(a, order[q])) first[m++] = q;
+        if (this.disjoint(a, order[q])) first[m++] = q;
       }
       pick[0] = a;
       dfs(1, m, sa, cap);
@@ -249,8 +241,6 @@ export class RoutePool {
   /** Updates the best partners (highest score of a disjoint route) with the routes not yet recombined. */
   private updatePartners(): void {
     const R = this.routes.length;
-    const W = this.words;
-    const bits = this.bits;
     if (this.partner.length < R) {
       const grown = new Float64Array(Math.max(R, this.partner.length * 2, 1024));
       grown.set(this.partner);
@@ -258,18 +248,22 @@ export class RoutePool {
     }
     const partner = this.partner;
     for (let k = this.partnered; k < R; k++) {
-      const ok = k * W;
       const sk = this.scores[k];
       for (let j = 0; j < k; j++) {
-        const oj = j * W;
-        let clash = false;
-        for (let w = 0; w < W; w++) if (bits[ok + w] & bits[oj + w]) { clash = true; break; }
-        if (clash) continue;
+        if (!this.disjoint(j, k)) continue;
         if (sk > partner[j]) partner[j] = sk;
         if (this.scores[j] > partner[k]) partner[k] = this.scores[j];
       }
     }
     this.partnered = R;
+  }
+
+  /** Routes x and y (insertion indices) share no node. */
+  private disjoint(x: number, y: number): boolean {
+    const W = this.words;
+    const bits = this.bits;
+    for (let w = 0; w < W; w++) if (bits[x * W + w] & bits[y * W + w]) return false;
+    return true;
   }
 
   /** Puts the routes added since the last recombination into the score order (score down, then length up). */
