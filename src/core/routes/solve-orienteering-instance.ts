@@ -28,13 +28,17 @@ export interface OrienteeringAnswer {
  *   even the direct trip from start to end is longer than tmax: that team cannot travel)
  */
 export function solveOrienteeringInstance(instance: OrienteeringInstance, options: OrienteeringOptions = {}): OrienteeringAnswer {
+  // the time budget counts from this call: setting up the distances is part of it
+  const called = options.now?.();
   const { points, start, end, teams, tmax } = instance;
   const n = points.length;
   const cost = new Float64Array(n * n);
+  // symmetric (hypot of the negated differences is the same number): each pair computed once
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) cost[i * n + j] = Math.hypot(points[i].x - points[j].x, points[i].y - points[j].y);
+    for (let j = i + 1; j < n; j++) cost[i * n + j] = cost[j * n + i] = Math.hypot(points[i].x - points[j].x, points[i].y - points[j].y);
   }
-  const r = solveTeamOrienteering({ n, cost, score: points.map((p) => p.score), start, end, teams, budget: tmax }, options);
+  const timeBudget = called === undefined || options.timeBudget === undefined ? options.timeBudget : Math.max(0, options.timeBudget - (options.now!() - called));
+  const r = solveTeamOrienteering({ n, cost, score: points.map((p) => p.score), start, end, teams, budget: tmax }, { ...options, timeBudget });
   // when even the direct start→end trip exceeds tmax, no team can travel: the routes are empty
   const direct = cost[start * n + end] <= tmax + BUDGET_EPS;
   const routes = r.routes.map((route) => (direct ? [start, ...route, end] : []));

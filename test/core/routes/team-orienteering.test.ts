@@ -41,6 +41,27 @@ describe('solveOrienteeringInstance on committed small instances (optimum by exh
     expect(score).toBe(answer.score);
   });
 
+  it('counts the time spent setting up the distances against the time budget', () => {
+    // a fake clock that advances only while the distances are set up: each read of a coordinate
+    // takes 1 ms. The setup alone takes more than the budget, so no search round may run; before,
+    // the budget started after the setup, and this clock (still afterwards) never ran out
+    const inst = load(instances[0]);
+    let t = 0;
+    const points = inst.points.map((p) => ({
+      get x() {
+        t++;
+        return p.x;
+      },
+      y: p.y,
+      score: p.score,
+    }));
+    const answer = solveOrienteeringInstance({ ...inst, points }, { seed: 1, now: () => t, timeBudget: 10, maxIterations: 50, maxIdleIterations: 1e9 });
+    expect(t).toBeGreaterThan(10);
+    expect(answer.stopped_by).toBe('time');
+    expect(answer.iterations).toBe(0);
+    expect(answer.feasible).toBe(true);
+  });
+
   it('gives empty routes when even the direct trip is longer than tmax', () => {
     const answer = solveOrienteeringInstance(load('top-start-end-beyond-tmax.txt'), { seed: 1 });
     expect(answer).toMatchObject({ score: 0, routes: [[], []], route_lengths: [0, 0], feasible: true });
