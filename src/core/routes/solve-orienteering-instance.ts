@@ -23,7 +23,8 @@ export interface OrienteeringAnswer {
  * has length ≤ tmax, and no point is visited by two routes.
  *
  * @param instance - from readOrienteeringInstance
- * @param options - seed, clock and time budget (see solveTeamOrienteering)
+ * @param options - seed, clock and time budget (see solveTeamOrienteering); the budget counts from
+ *   this call, setting up the distances included
  * @returns the answer; routes include the start and end indices (a route is empty, length 0, when
  *   even the direct trip from start to end is longer than tmax: that team cannot travel)
  */
