@@ -144,8 +144,6 @@ export class RoutePool {
         bestPick = Array.from(pick.subarray(0, d));
       }
     };
-    // d routes picked, scoring `sum`; every further route scores at most `cap` (the lowest best
-    // partner of the picks); lists[d] holds `len` candidates
     // the search of one route's completions ends early when `stop` says so (checked every 1,024
     // tries; the route is done again later) or at twice the work limit (the route is given up)
     let halt: 'stop' | 'cap' | null = null;
@@ -158,6 +156,8 @@ export class RoutePool {
       }
       return halt !== null;
     };
+    // d routes picked, scoring `sum`; every further route scores at most `cap` (the lowest best
+    // partner of the picks); lists[d] holds `len` candidates
     const dfs = (d: number, len: number, sum: number, cap: number): void => {
       record(d, sum);
       if (halted()) return;
@@ -219,7 +219,8 @@ export class RoutePool {
       if (sa + (teams - 1) * cap <= best) continue;
       const first = lists[1];
       let m = 0;
-      for (let q = 0; q < R; q++) {
+      // with one team the packing is route a alone: no completions to list
+      for (let q = 0; q < R && teams > 1; q++) {
         // with route q, the other teams − 2 score at most a's best partner each
         if (sa + sc[q] + (teams - 2) * Math.min(cap, sc[0]) <= best) break;
         if (sa + sc[q] + (teams - 2) * Math.min(cap, pa[q]) <= best) continue;

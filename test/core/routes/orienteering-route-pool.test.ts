@@ -47,10 +47,10 @@ describe('RoutePool', () => {
     expect(pool.recombine(1, 0, 1e6)).toEqual([[1, 2, 6]]);
   });
 
-  it('finds the best packing of random pools, as exhaustive search does, also when added in batches', () => {
-    // 40 nodes, routes of 1–6 or 1–18 random nodes, 3 teams
+  it.each([1, 2, 3])('finds the best packing of random pools for %i team(s), as exhaustive search does, also when added in batches', (teams) => {
+    // 40 nodes, routes of 1–6 or 1–18 random nodes
     const N = 40;
-    const big: OrienteeringProblem = { n: N, cost: new Float64Array(N * N), score: Array.from({ length: N }, (_, i) => (i * 7) % 11), start: 0, end: N - 1, teams: 3, budget: 1000 };
+    const big: OrienteeringProblem = { n: N, cost: new Float64Array(N * N), score: Array.from({ length: N }, (_, i) => (i * 7) % 11), start: 0, end: N - 1, teams, budget: 1000 };
     const rand = seededRandom(7);
     for (let trial = 0; trial < 20; trial++) {
       const pool = new RoutePool(N, seededRandom(trial));
@@ -68,20 +68,21 @@ describe('RoutePool', () => {
           all.push({ nodes, score: s.rscore[0] });
         }
         // the best packing so far is the bound, as the solver passes its best solution's score
-        const got = pool.recombine(3, found, 1e9);
+        const got = pool.recombine(teams, found, 1e9);
         if (got) found = got.flat().reduce((sum, v) => sum + big.score[v], 0);
-        // every chosen route is a pool route, and they are disjoint
+        // every chosen route is a pool route, at most one per team, and they are disjoint
+        if (got) expect(got.length).toBeLessThanOrEqual(teams);
         if (got) expect(new Set(got.flat()).size).toBe(got.flat().length);
       }
-      // exhaustive: best sum of at most 3 pairwise disjoint routes
+      // exhaustive: best sum of at most `teams` pairwise disjoint routes
       let exact = 0;
       const disjoint = (a: number[], b: number[]) => a.every((v) => !b.includes(v));
       for (let i = 0; i < all.length; i++) {
         exact = Math.max(exact, all[i].score);
-        for (let j = i + 1; j < all.length; j++) {
+        for (let j = i + 1; j < all.length && teams >= 2; j++) {
           if (!disjoint(all[i].nodes, all[j].nodes)) continue;
           exact = Math.max(exact, all[i].score + all[j].score);
-          for (let k = j + 1; k < all.length; k++) if (disjoint(all[i].nodes, all[k].nodes) && disjoint(all[j].nodes, all[k].nodes)) exact = Math.max(exact, all[i].score + all[j].score + all[k].score);
+          for (let k = j + 1; k < all.length && teams >= 3; k++) if (disjoint(all[i].nodes, all[k].nodes) && disjoint(all[j].nodes, all[k].nodes)) exact = Math.max(exact, all[i].score + all[j].score + all[k].score);
         }
       }
       expect(found).toBe(exact);
