@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // Node scripts and tests
-    files: ['bin/**', 'scripts/**', 'bench/**', 'test/**', '*.config.*'],
+    files: ['bin/**', 'packages/**', 'scripts/**', 'bench/**', 'test/**', '*.config.*'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
