@@ -58,9 +58,9 @@ export async function orienteeringCommand(argv: string[]): Promise<number> {
   const t0 = performance.now();
   const answer = await solveOrienteeringParallel(instance, { seed, threads, timeLimitMs: limit * 1000 });
   const seconds = (performance.now() - t0) / 1000;
-  const { score, teams, tmax, routes, route_lengths, feasible, seeds, seed_scores } = answer;
+  const { score, teams, tmax, routes, route_lengths, feasible, seeds, seed_scores, seed_iterations } = answer;
   writeFileSync(path.resolve(values.out!), JSON.stringify({ score, teams, tmax, routes, route_lengths, feasible, seconds: Math.round(seconds * 1000) / 1000 }) + '\n');
-  const kept = threads > 1 ? `; ${threads} threads, seeds ${seeds.join('/')} scored ${seed_scores.map((x) => x ?? '–').join('/')}, seed ${answer.seed} kept` : '';
+  const kept = threads > 1 ? `; ${threads} threads, seeds ${seeds.join('/')} scored ${seed_scores.map((x) => x ?? '–').join('/')} in ${seed_iterations.map((x) => x ?? '–').join('/')} rounds, seed ${answer.seed} kept` : '';
   console.error(`orienteering: ${path.basename(file)} (${instance.format}, ${instance.points.length} points, ${teams} team(s), tmax ${tmax}): score ${score}, ${feasible ? 'feasible' : 'INFEASIBLE'}, ${seconds.toFixed(2)} s (${answer.iterations} rounds, stopped by ${answer.stopped_by}${kept})`);
   return 0;
 }

@@ -3,6 +3,8 @@
  * and keeps the best answer. The main thread solves the first seed itself while worker threads solve
  * the others against the same deadline, so the wall-clock time stays that of one run.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +60,8 @@ export interface ParallelAnswer extends OrienteeringAnswer {
   seeds: number[];
   /** Score reached by each seed, in thread order (null: a worker that had not answered shortly after the deadline, stopped). */
   seed_scores: (number | null)[];
+  /** Search rounds run by each seed, in thread order (null where seed_scores is null). */
+  seed_iterations: (number | null)[];
 }
 
 /** The default number of threads on this machine. */
@@ -124,7 +128,7 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
     const b = answers[best]!;
     if (a && ((a.feasible && !b.feasible) || (a.feasible === b.feasible && better(a, b)))) best = k;
   }
-  return { ...answers[best]!, seed: seeds[best], seeds, seed_scores: answers.map((a) => a?.score ?? null) };
+  return { ...answers[best]!, seed: seeds[best], seeds, seed_scores: answers.map((a) => a?.score ?? null), seed_iterations: answers.map((a) => a?.iterations ?? null) };
 }
 
 /** A worker's answer, or (within) the answer if it comes within ms milliseconds, else null and the worker stopped. */
@@ -151,34 +155,88 @@ async function within<T, F>(promise: Promise<T>, ms: number, fallback: F): Promi
 /** The worker's code, bundled once per process (see bundledWorkerCode). */
 let workerCode: Promise<string | null> | null = null;
 
+/** Where bundledWorkerCode keeps the bundle between processes: node_modules/.cache/wijkatlas of this checkout. */
+export function workerCacheDir(): string {
+  // a function, not a constant: in the bundle itself import.meta.url is no address
+  return fileURLToPath(new URL('../../node_modules/.cache/wijkatlas', import.meta.url));
+}
+
 /**
- * The solver bundled into one CommonJS script of ≈ 55 kB by esbuild (once per process, 75–100 ms), so
- * a worker thread starts searching about 60 ms after it is created (≈ 0.15 s after the first call,
- * bundling included) instead of ≈ 0.5 s when it loads tsx and compiles the TypeScript sources itself.
- * null when esbuild cannot bundle (then the tsx bootstrap orienteering-worker.mjs runs: slower to
- * start, same answers).
+ * The solver bundled into one CommonJS script of ≈ 60 kB by esbuild, so a worker thread starts
+ * searching about 60 ms after it is created instead of ≈ 0.5 s when it loads tsx and compiles the
+ * TypeScript sources itself. Once per process; between processes the bundle is kept on disk
+ * (workerBundle: 1–2 ms to check instead of 60–70 ms to build, time the search gets back). null when
+ * esbuild cannot bundle (then the tsx bootstrap orienteering-worker.mjs runs: slower to start, same
+ * answers).
  */
 export function bundledWorkerCode(): Promise<string | null> {
-  workerCode ??= (async () => {
-    try {
-      const { build } = await import('esbuild');
-      const here = path.dirname(fileURLToPath(import.meta.url));
-      const out = await build({
-        stdin: { contents: "import { workerMain } from './solve-orienteering-parallel.ts';\nworkerMain();\n", resolveDir: here, sourcefile: 'orienteering-worker-entry.ts', loader: 'ts' },
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        write: false,
-        // import.meta.url (the tsx bootstrap's address) is not used by a worker
-        logLevel: 'error',
-        define: { 'import.meta.url': '"about:blank"' },
-      });
-      return out.outputFiles[0].text;
-    } catch {
-      return null;
-    }
-  })();
+  workerCode ??= workerBundle(workerCacheDir()).then((b) => b?.code ?? null);
   return workerCode;
+}
+
+/** The bundle's sources: path and SHA-256 of each file esbuild read. */
+type BundleInputs = Record<string, string>;
+
+/** File name of the bundle's entry (esbuild's stdin). */
+const ENTRY = 'orienteering-worker-entry.ts';
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The worker bundle, from `cacheDir` when every source it was built from is unchanged (same SHA-256:
+ * a checkout's file times are not trusted), else built by esbuild and written there. A cache that
+ * cannot be read or written is rebuilt or skipped, never an error; null when esbuild cannot bundle.
+ *
+ * @param cacheDir - folder of the cache file (created when missing); null: no cache
+ * @returns the script and whether it came from the cache
+ */
+export async function workerBundle(cacheDir: string | null): Promise<{ code: string; cached: boolean } | null> {
+  const file = cacheDir === null ? null : path.join(cacheDir, 'orienteering-worker.json');
+  if (file !== null) {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { inputs: BundleInputs; code: string };
+      const inputs = Object.entries(saved.inputs);
+      if (typeof saved.code === 'string' && inputs.length > 0 && inputs.every(([f, hash]) => sha256(readFileSync(f)) === hash)) return { code: saved.code, cached: true };
+    } catch {
+      // no cache yet, a source gone, or a damaged file: build below
+    }
+  }
+  let built: { code: string; files: string[] };
+  try {
+    const { build } = await import('esbuild');
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const out = await build({
+      stdin: { contents: "import { workerMain } from './solve-orienteering-parallel.ts';\nworkerMain();\n", resolveDir: here, sourcefile: ENTRY, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      metafile: true,
+      // the worker never bundles: esbuild's own API (imported above) stays out of the bundle
+      external: ['esbuild'],
+      // import.meta.url (the tsx bootstrap's address) is not used by a worker
+      logLevel: 'error',
+      define: { 'import.meta.url': '"about:blank"' },
+    });
+    // metafile paths are relative to esbuild's working directory; the entry (stdin) is not a file
+    const files = Object.keys(out.metafile.inputs).filter((f) => path.basename(f) !== ENTRY);
+    built = { code: out.outputFiles[0].text, files: files.map((f) => path.resolve(f)) };
+  } catch {
+    return null;
+  }
+  if (file !== null) {
+    try {
+      const inputs: BundleInputs = Object.fromEntries(built.files.map((f) => [f, sha256(readFileSync(f))]));
+      mkdirSync(cacheDir!, { recursive: true });
+      // written whole, then renamed: a process reading at the same time sees the old file or the new one
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ inputs, code: built.code }));
+      renameSync(tmp, file);
+    } catch {
+      // a read-only checkout: the next process bundles again
+    }
+  }
+  return { code: built.code, cached: false };
 }
 
 function runInWorker(job: Job, code: string | null): WorkerRun {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { OrienteeringInstance } from '../../src/core/routes/read-orienteering-instance.ts';
 import { solveOrienteeringInstance } from '../../src/core/routes/solve-orienteering-instance.ts';
 import { seededRandom } from '../../src/core/random/seeded-random.ts';
-import { bundledWorkerCode, SEED_STEP, solveOrienteeringParallel, timePlan } from '../../src/io/solve-orienteering-parallel.ts';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundledWorkerCode, SEED_STEP, solveOrienteeringParallel, timePlan, workerBundle } from '../../src/io/solve-orienteering-parallel.ts';
 
 /** 70 random points (seeded), 3 teams: few iterations leave the seeds at different scores. */
 function randomInstance(): OrienteeringInstance {
@@ -47,6 +50,36 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
     expect(viaTsx.seed_scores).toEqual(bundled.seed_scores);
     expect(viaTsx.routes).toEqual(bundled.routes);
     expect(bundled.seed_scores[1]).toBe(alone(6 + SEED_STEP).score);
+  });
+
+  it('keeps the worker bundle on disk, and builds it again when a source changed or the file is damaged', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wijkatlas-bundle-'));
+    try {
+      const first = await workerBundle(dir);
+      expect(first?.cached).toBe(false);
+      const again = await workerBundle(dir);
+      expect(again).toEqual({ code: first!.code, cached: true });
+      const file = path.join(dir, 'orienteering-worker.json');
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { inputs: Record<string, string>; code: string };
+      // the solver's sources are fingerprinted, the entry and esbuild are not
+      const names = Object.keys(saved.inputs).map((f) => path.basename(f));
+      expect(names).toEqual(expect.arrayContaining(['team-orienteering.ts', 'orienteering-state.ts', 'solve-orienteering-parallel.ts']));
+      expect(names.some((f) => f.includes('worker-entry') || f === 'main.js')).toBe(false);
+      // a source whose bytes differ from the fingerprint (an edit): built again, fingerprint renewed
+      const some = Object.keys(saved.inputs)[0];
+      writeFileSync(file, JSON.stringify({ ...saved, inputs: { ...saved.inputs, [some]: '0'.repeat(64) }, code: 'stale' }));
+      expect(await workerBundle(dir)).toEqual({ code: first!.code, cached: false });
+      expect((await workerBundle(dir))?.cached).toBe(true);
+      // a damaged cache file: built again, no error
+      writeFileSync(file, '{"inputs": {');
+      expect(await workerBundle(dir)).toEqual({ code: first!.code, cached: false });
+      // a cache folder that cannot be made (a file is in the way): the bundle still comes, uncached
+      const blocked = path.join(dir, 'orienteering-worker.json', 'sub');
+      expect(await workerBundle(blocked)).toEqual({ code: first!.code, cached: false });
+      expect(await workerBundle(null)).toEqual({ code: first!.code, cached: false });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('with one thread is the plain solver; rejects a bad thread count', async () => {

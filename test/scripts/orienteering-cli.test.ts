@@ -36,7 +36,7 @@ describe('npx wijkatlas orienteering (benchmark contract)', () => {
     const r = run(['--instance', path.join(fixtures, 'top-14-points-3-teams.txt'), '--time-limit', '0.5', '--seed', '3', '--threads', '2', '--out', 'OUT']);
     expect(r.status, r.stderr).toBe(0);
     // a worker that has not answered 30 ms after the deadline (still starting, on a loaded machine) is stopped: no score
-    expect(r.stderr).toMatch(/2 threads, seeds 3\/7922 scored \d+\/(\d+|–), seed (3|7922) kept/);
+    expect(r.stderr).toMatch(/2 threads, seeds 3\/7922 scored \d+\/(\d+|–) in \d+\/(\d+|–) rounds, seed (3|7922) kept/);
     const a = r.out();
     expect(Object.keys(a).sort()).toEqual(['feasible', 'route_lengths', 'routes', 'score', 'seconds', 'teams', 'tmax']);
     expect(a.feasible).toBe(true);
