@@ -165,7 +165,7 @@ export function workerCacheDir(): string {
  * The solver bundled into one CommonJS script of ≈ 60 kB by esbuild, so a worker thread starts
  * searching about 60 ms after it is created instead of ≈ 0.5 s when it loads tsx and compiles the
  * TypeScript sources itself. Once per process; between processes the bundle is kept on disk
- * (workerBundle: 1–2 ms to check instead of 60–70 ms to build, time the search gets back). null when
+ * (workerBundle: 1–6 ms to check instead of 53–70 ms to build, time the search gets back). null when
  * esbuild cannot bundle (then the tsx bootstrap orienteering-worker.mjs runs: slower to start, same
  * answers).
  */
