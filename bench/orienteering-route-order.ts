@@ -29,11 +29,12 @@ for (let i = 0; i < n; i++) {
 let total = 0;
 for (const text of values.route) {
   const nodes = text.trim().split(/[\s,]+/).map(Number);
-  const score = nodes.reduce((s, v) => s + points[v].score, 0);
-  total += score;
   const t = performance.now();
+  // checks the indices (range, repeats, start or end among them) before they are used below
   const best = shortestVisitOrder(exact, n, start, end, nodes);
   const ms = performance.now() - t;
+  const score = nodes.reduce((s, v) => s + points[v].score, 0);
+  total += score;
   const r = shortestVisitOrder(rounded, n, start, end, nodes);
   const fits = (x: number) => (x <= tmax + 1e-9 ? 'fits' : 'EXCEEDS');
   console.log(`${nodes.length} points, score ${score}: exact ${best.length.toFixed(6)} (${fits(best.length)} tmax ${tmax}), rounded to 0.01: ${r.length.toFixed(2)} (${fits(r.length)}); best order ${best.order.join(' ')} [${ms.toFixed(0)} ms]`);
