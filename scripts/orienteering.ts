@@ -16,8 +16,9 @@ Solves a (team) orienteering benchmark instance and writes
 routes: per team, point indices (0-based, in input order: the i-th point row is index i) from the
 start index to the end index inclusive; [] when even the direct start-to-end trip exceeds tmax.
 Distances are exact (unrounded) Euclidean distances. With several threads, thread k searches with
-seed S + k·${SEED_STEP} against the same deadline and the best answer is kept (the seeds, their
-scores and their search rounds are printed on stderr; a worker that has not answered in time is stopped and shows "–").
+seed S + k·${SEED_STEP} against the same deadline and the best answer is kept (stderr prints the
+seeds, their scores and their search rounds; a worker that has not answered in time is stopped and
+shows "–").
 seconds is the wall-clock time of the whole search, threads and join included; it stays within
 --time-limit (the search stops 40 ms before the limit, at most a tenth of it, to answer in time).
 

@@ -3,7 +3,6 @@
  * and keeps the best answer. The main thread solves the first seed itself while worker threads solve
  * the others against the same deadline, so the wall-clock time stays that of one run.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { OrienteeringInstance } from '../core/routes/read-orienteering-instance.ts';
 import { solveOrienteeringInstance, type OrienteeringAnswer } from '../core/routes/solve-orienteering-instance.ts';
+import { hashBytes } from './hash-file.ts';
 
 /** Step between the seeds of the threads: thread k runs seed + k·SEED_STEP (distinct from the seeds a user runs next). */
 export const SEED_STEP = 7919;
@@ -180,8 +180,6 @@ type BundleInputs = Record<string, string>;
 /** File name of the bundle's entry (esbuild's stdin). */
 const ENTRY = 'orienteering-worker-entry.ts';
 
-const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * The worker bundle, from `cacheDir` when every source it was built from is unchanged (same SHA-256:
  * a checkout's file times are not trusted), else built by esbuild and written there. A cache that
@@ -196,7 +194,7 @@ export async function workerBundle(cacheDir: string | null): Promise<{ code: str
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as { inputs: BundleInputs; code: string };
       const inputs = Object.entries(saved.inputs);
-      if (typeof saved.code === 'string' && inputs.length > 0 && inputs.every(([f, hash]) => sha256(readFileSync(f)) === hash)) return { code: saved.code, cached: true };
+      if (typeof saved.code === 'string' && inputs.length > 0 && inputs.every(([f, hash]) => hashBytes(readFileSync(f)) === hash)) return { code: saved.code, cached: true };
     } catch {
       // no cache yet, a source gone, or a damaged file: build below
     }
@@ -226,7 +224,7 @@ export async function workerBundle(cacheDir: string | null): Promise<{ code: str
   }
   if (file !== null) {
     try {
-      const inputs: BundleInputs = Object.fromEntries(built.files.map((f) => [f, sha256(readFileSync(f))]));
+      const inputs: BundleInputs = Object.fromEntries(built.files.map((f) => [f, hashBytes(readFileSync(f))]));
       mkdirSync(cacheDir!, { recursive: true });
       // written whole, then renamed: a process reading at the same time sees the old file or the new one
       const tmp = `${file}.${process.pid}.tmp`;
