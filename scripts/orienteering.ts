@@ -21,6 +21,8 @@ seeds, their scores and their search rounds; a worker that has not answered in t
 shows "–").
 seconds is the wall-clock time of the whole search, threads and join included; it stays within
 --time-limit (the search stops 40 ms before the limit, at most a tenth of it, to answer in time).
+The search ends early when every point that fits in a route on its own is visited: no answer can
+score more (stderr: "stopped by bound"; the other threads are then stopped and show "–").
 
   --instance F       Chao et al. TOP file ("n N", "m M", "tmax T", rows "x y score"; first row start,
                      last row end) or Tsiligirides file ("Tmax paths", rows; first two rows start, end);
@@ -62,6 +64,6 @@ export async function orienteeringCommand(argv: string[]): Promise<number> {
   const { score, teams, tmax, routes, route_lengths, feasible, seeds, seed_scores, seed_iterations } = answer;
   writeFileSync(path.resolve(values.out!), JSON.stringify({ score, teams, tmax, routes, route_lengths, feasible, seconds: Math.round(seconds * 1000) / 1000 }) + '\n');
   const kept = threads > 1 ? `; ${threads} threads, seeds ${seeds.join('/')} scored ${seed_scores.map((x) => x ?? '–').join('/')} in ${seed_iterations.map((x) => x ?? '–').join('/')} rounds, seed ${answer.seed} kept` : '';
-  console.error(`orienteering: ${path.basename(file)} (${instance.format}, ${instance.points.length} points, ${teams} team(s), tmax ${tmax}): score ${score}, ${feasible ? 'feasible' : 'INFEASIBLE'}, ${seconds.toFixed(2)} s (${answer.iterations} rounds, stopped by ${answer.stopped_by}${kept})`);
+  console.error(`orienteering: ${path.basename(file)} (${instance.format}, ${instance.points.length} points, ${teams} team(s), tmax ${tmax}): score ${score}, ${feasible ? 'feasible' : 'INFEASIBLE'}, ${seconds.toFixed(2)} s (${answer.iterations} rounds, stopped by ${answer.stopped_by === 'bound' ? 'bound: every reachable point visited, optimal' : answer.stopped_by}${kept})`);
   return 0;
 }

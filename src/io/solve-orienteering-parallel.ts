@@ -58,7 +58,7 @@ export interface ParallelAnswer extends OrienteeringAnswer {
   seed: number;
   /** Seeds run (one per thread), in thread order. */
   seeds: number[];
-  /** Score reached by each seed, in thread order (null: a worker that had not answered shortly after the deadline, stopped). */
+  /** Score reached by each seed, in thread order (null: a worker that had not answered shortly after the deadline, or that was not waited for because the first seed's answer was optimal (stopped_by 'bound'); stopped). */
   seed_scores: (number | null)[];
   /** Search rounds run by each seed, in thread order (null where seed_scores is null). */
   seed_iterations: (number | null)[];
@@ -72,18 +72,34 @@ export function defaultThreads(): number {
 /** Wall clock shared by all threads (performance.now() alone is relative to each thread's start). */
 const clock = () => performance.timeOrigin + performance.now();
 
-interface Job {
+/** How far the clock of a thread jumps when another thread's answer is optimal: its time is up. */
+const FLAGGED_MS = 1e12;
+
+/** One thread's search (exported for tests). */
+export interface Job {
   instance: OrienteeringInstance;
   seed: number;
   /** Absolute deadline on `clock`, or null for none. */
   deadline: number | null;
   maxIterations?: number;
+  /**
+   * Shared by all threads of a time-limited call (a SharedArrayBuffer): set to 1 by the thread whose
+   * answer is optimal (stopped_by 'bound'); the others then see their time as up and answer at once.
+   */
+  optimal?: Int32Array;
 }
 
-function solveJob(job: Job): OrienteeringAnswer {
+/** Runs one thread's search; with a shared `optimal` flag it stops when another thread set it, and sets it when its own answer is optimal (exported for tests). */
+export function solveJob(job: Job): OrienteeringAnswer {
   const options = { seed: job.seed, maxIterations: job.maxIterations };
   if (job.deadline === null) return solveOrienteeringInstance(job.instance, options);
-  return solveOrienteeringInstance(job.instance, { ...options, now: clock, timeBudget: Math.max(0, job.deadline - clock()) });
+  const flag = job.optimal;
+  const flagged = () => flag !== undefined && Atomics.load(flag, 0) === 1;
+  // once flagged, the clock jumps a long way ahead (not to Infinity: Infinity − Infinity is no time)
+  const now = flag ? () => clock() + (flagged() ? FLAGGED_MS : 0) : clock;
+  const answer = solveOrienteeringInstance(job.instance, { ...options, now, timeBudget: flagged() ? 0 : Math.max(0, job.deadline - clock()) });
+  if (flag && answer.stopped_by === 'bound') Atomics.store(flag, 0, 1);
+  return answer;
 }
 
 /** a is better than b: higher score, then shorter total length (then the earlier thread wins). */
@@ -112,15 +128,22 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
   const deadline = plan === null ? null : t0 + plan.searchMs;
   const joinBy = plan === null ? null : t0 + plan.joinMs;
   const seeds = Array.from({ length: threads }, (_, k) => seed + k * SEED_STEP);
+  // with a time limit, a thread that finds an optimal answer ends the others' search (without a
+  // limit each thread runs its rounds, so the answer stays the same from run to run)
+  const optimal = deadline === null ? undefined : new Int32Array(new SharedArrayBuffer(4));
   // inside the limit: bundling the worker's code (tens of milliseconds, once per process); when it
   // takes more than a quarter of the limit (a loaded machine) the workers are left out (score null)
   const code = threads > 1 && options.bundle !== false ? await within(bundledWorkerCode(), limit === undefined ? Infinity : limit / 4, LATE) : null;
-  const workers = code === LATE ? [] : seeds.slice(1).map((s) => runInWorker({ instance, seed: s, deadline, maxIterations: options.maxIterations }, code));
+  const workers = code === LATE ? [] : seeds.slice(1).map((s) => runInWorker({ instance, seed: s, deadline, maxIterations: options.maxIterations, optimal }, code));
   // the main thread's own run: its answer is there even if a worker fails to start in time
-  const own = solveJob({ instance, seed, deadline, maxIterations: options.maxIterations });
+  const own = solveJob({ instance, seed, deadline, maxIterations: options.maxIterations, optimal });
+  // an optimal answer (every reachable point visited) cannot be beaten: the workers are stopped
+  // without waiting (score null), which also keeps the answer the same from run to run
+  if (own.stopped_by === 'bound') for (const w of workers) w.stop();
   // with a limit, a worker that has not answered by `joinBy` (a long last step, a slow start) is
   // stopped and its seed left out (score null), so the call returns within the limit
-  const answers: (OrienteeringAnswer | null)[] = [own, ...(await Promise.all(workers.map((w) => (joinBy === null ? w.answer : w.within(joinBy - clock())))))];
+  const answers: (OrienteeringAnswer | null)[] =
+    own.stopped_by === 'bound' ? [own] : [own, ...(await Promise.all(workers.map((w) => (joinBy === null ? w.answer : w.within(joinBy - clock())))))];
   while (answers.length < threads) answers.push(null);
   let best = 0;
   for (let k = 1; k < answers.length; k++) {
@@ -131,10 +154,11 @@ export async function solveOrienteeringParallel(instance: OrienteeringInstance, 
   return { ...answers[best]!, seed: seeds[best], seeds, seed_scores: answers.map((a) => a?.score ?? null), seed_iterations: answers.map((a) => a?.iterations ?? null) };
 }
 
-/** A worker's answer, or (within) the answer if it comes within ms milliseconds, else null and the worker stopped. */
+/** A worker's answer, or (within) the answer if it comes within ms milliseconds, else null and the worker stopped; stop: stop it now, its answer no longer wanted. */
 interface WorkerRun {
   answer: Promise<OrienteeringAnswer>;
   within: (ms: number) => Promise<OrienteeringAnswer | null>;
+  stop: () => void;
 }
 
 /** Stands for a worker bundle that was not ready in time. */
@@ -254,16 +278,19 @@ function runInWorker(job: Job, code: string | null): WorkerRun {
       if (!got && !stopped) reject(new Error(`orienteering worker (seed ${job.seed}) exited with code ${code} without an answer`));
     });
   });
+  const stop = () => {
+    stopped = true;
+    // not awaited: the call returns now, the thread goes down in the background
+    worker.terminate().catch(() => {});
+  };
+  // nobody may wait for the answer of a stopped worker: no unhandled rejection
+  answer.catch(() => {});
   const answerWithin = async (ms: number): Promise<OrienteeringAnswer | null> => {
     const first = await within(answer, ms, null);
-    if (first === null) {
-      stopped = true;
-      // not awaited: the call returns now, the thread goes down in the background
-      worker.terminate().catch(() => {});
-    }
+    if (first === null) stop();
     return first;
   };
-  return { answer, within: answerWithin };
+  return { answer, within: answerWithin, stop };
 }
 
 /** Body of a worker thread: solve the job in workerData and post the answer. */

@@ -4,8 +4,9 @@ import { solveOrienteeringInstance } from '../../src/core/routes/solve-orienteer
 import { seededRandom } from '../../src/core/random/seeded-random.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { bundledWorkerCode, SEED_STEP, solveOrienteeringParallel, timePlan, workerBundle } from '../../src/io/solve-orienteering-parallel.ts';
+import { bundledWorkerCode, SEED_STEP, solveJob, solveOrienteeringParallel, timePlan, workerBundle } from '../../src/io/solve-orienteering-parallel.ts';
 
 /** 70 random points (seeded), 3 teams: few iterations leave the seeds at different scores. */
 function randomInstance(): OrienteeringInstance {
@@ -113,6 +114,50 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
       expect(ms).toBeGreaterThan(900);
       expect(ms).toBeLessThan(1025);
     }
+  });
+
+  it('returns an optimal answer at once: every reachable point visited, the workers not waited for', async () => {
+    // the same points with a budget that lets 3 teams visit all of them: the first thread's answer
+    // reaches the bound (the sum of all scores) long before the 20-s limit
+    const easy = { ...inst, tmax: 120 };
+    const all = easy.points.reduce((sum, p) => sum + p.score, 0);
+    const alone = solveOrienteeringInstance(easy, { seed: 5 });
+    expect([alone.score, alone.stopped_by]).toEqual([all, 'bound']);
+    const t0 = performance.now();
+    const r = await solveOrienteeringParallel(easy, { seed: 5, threads: 2, timeLimitMs: 20_000 });
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(r.stopped_by).toBe('bound');
+    expect(r.seed_scores).toEqual([all, null]);
+    // the first seed's own answer, as alone: not a worker's that happened to arrive first
+    expect(r.routes).toEqual(alone.routes);
+  });
+
+  it('a thread with an optimal answer ends the search of the others (shared flag)', async () => {
+    const now = performance.timeOrigin + performance.now();
+    const optimal = new Int32Array(new SharedArrayBuffer(4));
+    // an optimal answer sets the flag
+    const easy = solveJob({ instance: { ...inst, tmax: 120 }, seed: 2, deadline: now + 20_000, optimal });
+    expect(easy.stopped_by).toBe('bound');
+    expect(Atomics.load(optimal, 0)).toBe(1);
+    // with the flag set, another thread answers at once, its time counted as up
+    const t0 = performance.now();
+    const other = solveJob({ instance: inst, seed: 3, deadline: now + 20_000, optimal });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect([other.stopped_by, other.iterations, other.feasible]).toEqual(['time', 0, true]);
+    // set while the thread searches (by another thread after 300 ms): the search ends soon after
+    const later = new Int32Array(new SharedArrayBuffer(4));
+    const setter = new Worker("const { workerData } = require('node:worker_threads'); setTimeout(() => Atomics.store(workerData, 0, 1), 300);", { eval: true, workerData: later });
+    const t1 = performance.now();
+    const stopped = solveJob({ instance: inst, seed: 3, deadline: now + 20_000, optimal: later });
+    const ms = performance.now() - t1;
+    await setter.terminate();
+    expect(stopped.stopped_by).toBe('time');
+    expect(stopped.iterations).toBeGreaterThan(0);
+    expect(ms).toBeGreaterThan(250);
+    expect(ms).toBeLessThan(3000);
+    // without the flag the same thread searches on (here until its 40 rounds)
+    const free = solveJob({ instance: inst, seed: 3, deadline: now + 20_000, maxIterations: 40, optimal: new Int32Array(new SharedArrayBuffer(4)) });
+    expect([free.stopped_by, free.iterations]).toEqual(['iterations', 40]);
   });
 
   it('stops all threads by the wall-clock limit', async () => {

@@ -422,7 +422,7 @@ export class OrienteeringState {
     }
   }
 
-  toResult(iterations: number, stoppedBy: 'iterations' | 'idle' | 'time') {
+  toResult(iterations: number, stoppedBy: 'iterations' | 'idle' | 'time' | 'bound') {
     return {
       routes: this.routes.map((r) => r.slice()),
       routeLengths: this.len.slice(),

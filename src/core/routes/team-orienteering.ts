@@ -48,8 +48,13 @@ export interface OrienteeringResult {
   objective: number;
   /** Perturbation rounds run. */
   iterations: number;
-  /** Which rule stopped the search. */
-  stoppedBy: 'iterations' | 'idle' | 'time';
+  /**
+   * Which rule stopped the search. 'bound': the score reached the sum of the scores of all points that
+   * can be visited at all (each alone within the budget), so no solution scores more (without a
+   * balance weight only; the routes' lengths are then those of the last local search, not minimised
+   * further).
+   */
+  stoppedBy: 'iterations' | 'idle' | 'time' | 'bound';
 }
 
 /**
@@ -66,9 +71,10 @@ export interface OrienteeringResult {
  * all local optima met so far are recombined by set packing (without revisit spots and balance
  * weight). Costs must be symmetric (2-opt reverses segments).
  *
- * Stops after `maxIterations` rounds, `maxIdleIterations` rounds without improvement, or when
- * `now() − start ≥ timeBudget`, whichever comes first. Deterministic for a seed when the time
- * budget does not bind (the result says which rule stopped it).
+ * Stops after `maxIterations` rounds, `maxIdleIterations` rounds without improvement, when
+ * `now() − start ≥ timeBudget`, or as soon as every point that fits in a route on its own is visited
+ * (the score is then optimal: 'bound'; not with a balance weight), whichever comes first.
+ * Deterministic for a seed when the time budget does not bind (the result says which rule stopped it).
  *
  * @param problem - costs, scores, start/end, number of teams, budget (see OrienteeringProblem)
  * @param options - seed, clock, time budget, iteration limits
@@ -95,6 +101,9 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   const epochLength = options.epochLength ?? 50;
 
   let current = new OrienteeringState(problem);
+  // an upper bound on the objective where it is the score: every candidate visited
+  const scoreBound = (problem.balanceWeight ?? 0) > 0 && teams > 1 ? Infinity : current.candidates.reduce((sum, v) => sum + problem.score[v], 0);
+  const atBound = (s: OrienteeringState) => s.objective() >= scoreBound - 1e-9 * Math.max(1, scoreBound);
   current.repair(rand, 0.3);
   localSearch(current, outOfTime);
   let best = current.clone();
@@ -124,70 +133,70 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   let intensifying = false;
   let iterations = 0;
   let idle = 0;
-  let stoppedBy: OrienteeringResult['stoppedBy'] = 'idle';
-  if (current.candidates.length > 0) {
-    for (;;) {
-      if (iterations >= maxIterations) { stoppedBy = 'iterations'; break; }
-      if (idle >= maxIdle) { stoppedBy = 'idle'; break; }
-      if (outOfTime()) { stoppedBy = 'time'; break; }
-      iterations++;
-      // the last part of the budget intensifies around the overall best (no more restarts)
-      const progress = Math.max(iterations / maxIterations, now && Number.isFinite(timeBudget) ? (now() - t0) / timeBudget : 0);
-      const intensify = progress >= INTENSIFY;
-      if (intensify && !intensifying) {
-        intensifying = true;
-        current = best.clone();
-        epochBest = best.clone();
-        epochIdle = 0;
-      }
-      const restart = !intensify && epochIdle >= epochLength;
-      let trial: OrienteeringState;
-      // at a restart (and now and then while intensifying) the routes met so far may combine into a
-      // better solution: the search goes on from there
-      const combined = restart || (intensify && iterations % RECOMBINE_EVERY === 0) ? recombine() : null;
-      if (combined) {
-        best = combined.clone();
-        current = combined;
-        epochBest = combined.clone();
-        epochIdle = 0;
-        idle = 0;
-        continue;
-      }
-      if (restart) {
-        trial = empty.clone();
-        trial.seedRoutes(rand);
-        trial.repair(rand, 0.5);
-        epochIdle = 0;
-      } else {
-        trial = current.clone();
-        // nodes just removed may not come back in this repair (the local search may bring them back)
-        const removed = perturb(trial, rand);
-        trial.fixSpacing();
-        trial.repair(rand, 0.3, removed);
-      }
-      localSearch(trial, outOfTime);
-      // promising trials (within the acceptance threshold of the overall best) get the costlier moves
-      if (trial.objective() >= best.objective() - ACCEPT * Math.max(1, best.objective())) deepen(trial, outOfTime);
-      pool?.add(trial);
-      if (restart) {
-        epochBest = trial.clone();
-        current = trial;
-      }
-      if (trial.betterThan(best)) {
-        best = trial.clone();
-        idle = 0;
-      } else idle++;
-      if (!restart && trial.betterThan(epochBest)) {
-        epochBest = trial.clone();
-        current = trial;
-        epochIdle = 0;
-        continue;
-      }
-      epochIdle++;
-      const threshold = ACCEPT * Math.max(1, epochBest.objective());
-      if (trial.objective() >= epochBest.objective() - threshold) current = trial;
-      else if (rand() < 0.2) current = epochBest.clone();
+  let stoppedBy: OrienteeringResult['stoppedBy'];
+  for (;;) {
+    // nothing reachable, or every reachable node visited: optimal
+    if (atBound(best)) { stoppedBy = 'bound'; break; }
+    if (iterations >= maxIterations) { stoppedBy = 'iterations'; break; }
+    if (idle >= maxIdle) { stoppedBy = 'idle'; break; }
+    if (outOfTime()) { stoppedBy = 'time'; break; }
+    iterations++;
+    // the last part of the budget intensifies around the overall best (no more restarts)
+    const progress = Math.max(iterations / maxIterations, now && Number.isFinite(timeBudget) ? (now() - t0) / timeBudget : 0);
+    const intensify = progress >= INTENSIFY;
+    if (intensify && !intensifying) {
+      intensifying = true;
+      current = best.clone();
+      epochBest = best.clone();
+      epochIdle = 0;
     }
+    const restart = !intensify && epochIdle >= epochLength;
+    let trial: OrienteeringState;
+    // at a restart (and now and then while intensifying) the routes met so far may combine into a
+    // better solution: the search goes on from there
+    const combined = restart || (intensify && iterations % RECOMBINE_EVERY === 0) ? recombine() : null;
+    if (combined) {
+      best = combined.clone();
+      current = combined;
+      epochBest = combined.clone();
+      epochIdle = 0;
+      idle = 0;
+      continue;
+    }
+    if (restart) {
+      trial = empty.clone();
+      trial.seedRoutes(rand);
+      trial.repair(rand, 0.5);
+      epochIdle = 0;
+    } else {
+      trial = current.clone();
+      // nodes just removed may not come back in this repair (the local search may bring them back)
+      const removed = perturb(trial, rand);
+      trial.fixSpacing();
+      trial.repair(rand, 0.3, removed);
+    }
+    localSearch(trial, outOfTime);
+    // promising trials (within the acceptance threshold of the overall best) get the costlier moves
+    if (trial.objective() >= best.objective() - ACCEPT * Math.max(1, best.objective())) deepen(trial, outOfTime);
+    pool?.add(trial);
+    if (restart) {
+      epochBest = trial.clone();
+      current = trial;
+    }
+    if (trial.betterThan(best)) {
+      best = trial.clone();
+      idle = 0;
+    } else idle++;
+    if (!restart && trial.betterThan(epochBest)) {
+      epochBest = trial.clone();
+      current = trial;
+      epochIdle = 0;
+      continue;
+    }
+    epochIdle++;
+    const threshold = ACCEPT * Math.max(1, epochBest.objective());
+    if (trial.objective() >= epochBest.objective() - threshold) current = trial;
+    else if (rand() < 0.2) current = epochBest.clone();
   }
   return best.toResult(iterations, stoppedBy);
 }

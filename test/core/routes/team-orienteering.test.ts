@@ -120,6 +120,37 @@ describe('solveTeamOrienteering', () => {
     }
   });
 
+  it('stops as soon as every point that fits alone is visited (the score bound), and only then', () => {
+    // 10 points close to the start and end, ample budget for 2 teams: all fit, the bound is reached;
+    // one more point too far to visit alone does not count against the bound
+    const rand = seededRandom(7);
+    const pts = [{ x: 0, y: 0, score: 0 }];
+    while (pts.length < 11) pts.push({ x: rand() * 4, y: rand() * 4, score: 1 + Math.floor(rand() * 9) });
+    pts.push({ x: 100, y: 100, score: 50 }, { x: 1, y: 0, score: 0 });
+    const m = pts.length;
+    const c = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) c[i * m + j] = Math.hypot(pts[i].x - pts[j].x, pts[i].y - pts[j].y);
+    const reachable = pts.slice(1, 11).reduce((sum, p) => sum + p.score, 0);
+    const easy = { n: m, cost: c, score: pts.map((p) => p.score), start: 0, end: m - 1, teams: 2, budget: 30 };
+    const r = solveTeamOrienteering(easy, { seed: 3, maxIterations: 5000, maxIdleIterations: 1e9 });
+    expect(r.stoppedBy).toBe('bound');
+    expect(r.score).toBe(reachable);
+    expect(r.iterations).toBeLessThan(5);
+    // a balance weight makes the objective more than the score: no early stop
+    expect(solveTeamOrienteering({ ...easy, balanceWeight: 0.5 }, { seed: 3, maxIterations: 50 }).stoppedBy).toBe('iterations');
+    // one team and a budget where every point fits alone but not all together (exhaustive optimum
+    // 43 of 46): the search runs all its rounds
+    const tight = { ...easy, teams: 1, budget: 10 };
+    const t = solveTeamOrienteering(tight, { seed: 3, maxIterations: 300, maxIdleIterations: 1e9 });
+    expect(reachable).toBe(46);
+    expect(t.score).toBe(exhaustiveTop(pts, 0, m - 1, 1, 10));
+    expect(t.score).toBe(43);
+    expect(t.stoppedBy).toBe('iterations');
+    // nothing within reach: score 0 is optimal at once
+    const none = solveTeamOrienteering({ ...easy, budget: 0.5 }, { seed: 3, maxIterations: 50 });
+    expect([none.score, none.iterations, none.stoppedBy]).toEqual([0, 0, 'bound']);
+  });
+
   it('rejects malformed problems', () => {
     expect(() => solveTeamOrienteering({ ...problem, teams: 0 })).toThrow(/teams must be a positive integer/);
     expect(() => solveTeamOrienteering({ ...problem, cost: new Float64Array(3) })).toThrow(/n×n/);
