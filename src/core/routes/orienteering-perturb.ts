@@ -139,7 +139,8 @@ export function perturb(s: OrienteeringState, rand: () => number): Set<number> {
     while (chosen.size < Math.min(k, visited.length)) chosen.add(visited[Math.floor(rand() * visited.length)]);
     return removeNodes(s, chosen);
   } else if (op === 3) {
-    const nonEmpty = s.routes.map((r, i) => i).filter((i) => s.routes[i].length > 0);
+    const nonEmpty: number[] = [];
+    for (let i = 0; i < s.routes.length; i++) if (s.routes[i].length > 0) nonEmpty.push(i);
     const r = nonEmpty[Math.floor(rand() * nonEmpty.length)];
     const route = s.routes[r];
     const len = Math.min(route.length, k);

@@ -56,6 +56,13 @@ function nearTable(candidates: readonly number[], n: number, c: ArrayLike<number
 /** Source of the route versions: every edit of a route takes the next number (unique across states). */
 let versionCounter = 0;
 
+/** A deep copy of routes, always built the same way (packed arrays). */
+function copyRoutes(routes: readonly (readonly number[])[]): number[][] {
+  const out: number[][] = [];
+  for (const r of routes) out.push(r.slice());
+  return out;
+}
+
 /** Checks whose last run found nothing, keyed by the versions they saw (see OrienteeringState.ver). */
 export const CHECK = { repair: 0, swap: 1, swapTwo: 2, replace: 3, replaceTwo: 4 } as const;
 
@@ -64,12 +71,13 @@ export class OrienteeringState {
   readonly p: OrienteeringProblem;
   readonly n: number;
   readonly c: ArrayLike<number>;
-  readonly svc: (i: number) => number;
+  /** Per node, the time spent at it (dwell time; zeros when the problem has none). */
+  readonly service: ArrayLike<number>;
   /** Nodes that may be visited: positive score and reachable alone within the budget. */
   readonly candidates: number[];
   routes: number[][];
-  len: number[];
-  rscore: number[];
+  len: Float64Array;
+  rscore: Float64Array;
   /** Route of each node, −1 when unvisited. */
   where: Int32Array;
   readonly hasSpots: boolean;
@@ -95,14 +103,17 @@ export class OrienteeringState {
     this.p = p;
     this.n = p.n;
     this.c = p.cost;
-    const service = p.service;
-    this.svc = service ? (i) => service[i] : () => 0;
     this.hasSpots = !!p.spot && (p.minSpacing ?? 0) > 0;
+    // Both paths build every field the same way (arrays of the same kind, no closure per copy): states
+    // that differ in hidden class, elements kind or called closure make V8 throw away the search's
+    // optimised code when the first of a new kind reaches it. Copies share the original's closures,
+    // so a search should make one state from scratch and clone it (solveTeamOrienteering does).
     if (copyFrom) {
+      this.service = copyFrom.service;
       this.candidates = copyFrom.candidates;
       this.near = copyFrom.near;
       this.nearList = copyFrom.nearList;
-      this.routes = copyFrom.routes.map((r) => r.slice());
+      this.routes = copyRoutes(copyFrom.routes);
       this.len = copyFrom.len.slice();
       this.rscore = copyFrom.rscore.slice();
       this.where = copyFrom.where.slice();
@@ -114,6 +125,7 @@ export class OrienteeringState {
       return;
     }
     const { n, start, end } = p;
+    this.service = p.service ?? new Float64Array(n);
     this.candidates = [];
     for (let i = 0; i < n; i++) {
       if (i === start || i === end || !(p.score[i] > 0)) continue;
@@ -122,10 +134,10 @@ export class OrienteeringState {
     const table = nearTable(this.candidates, n, this.c);
     this.near = table.near;
     this.nearList = table.lists;
-    this.routes = Array.from({ length: p.teams }, () => []);
+    this.routes = copyRoutes(Array.from({ length: p.teams }, () => []));
     const base = this.c[start * n + end];
-    this.len = this.routes.map(() => base);
-    this.rscore = this.routes.map(() => 0);
+    this.len = new Float64Array(p.teams).fill(base);
+    this.rscore = new Float64Array(p.teams);
     this.where = new Int32Array(n).fill(-1);
     const K = p.teams;
     this.ver = new Float64Array(K).fill(++versionCounter);
@@ -137,6 +149,11 @@ export class OrienteeringState {
 
   clone(): OrienteeringState {
     return new OrienteeringState(this.p, this);
+  }
+
+  /** Time spent at node i (its service time). */
+  svc(i: number): number {
+    return this.service[i];
   }
 
   cost(i: number, j: number): number {
@@ -191,7 +208,13 @@ export class OrienteeringState {
     const w = this.p.balanceWeight ?? 0;
     const total = this.totalScore();
     if (w === 0 || this.rscore.length < 2) return total;
-    return total - w * (Math.max(...this.rscore) - Math.min(...this.rscore));
+    let max = -Infinity;
+    let min = Infinity;
+    for (const x of this.rscore) {
+      if (x > max) max = x;
+      if (x < min) min = x;
+    }
+    return total - w * (max - min);
   }
 
   betterThan(other: OrienteeringState): boolean {
@@ -425,8 +448,8 @@ export class OrienteeringState {
   toResult(iterations: number, stoppedBy: 'iterations' | 'idle' | 'time' | 'bound') {
     return {
       routes: this.routes.map((r) => r.slice()),
-      routeLengths: this.len.slice(),
-      routeScores: this.rscore.slice(),
+      routeLengths: Array.from(this.len),
+      routeScores: Array.from(this.rscore),
       score: this.totalScore(),
       objective: this.objective(),
       iterations,

@@ -100,7 +100,10 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   const maxIdle = options.maxIdleIterations ?? 10_000;
   const epochLength = options.epochLength ?? 50;
 
-  let current = new OrienteeringState(problem);
+  // every state is a copy of this empty one: its neighbour tables are computed once, and all states
+  // share its closures and object layout (see the OrienteeringState constructor)
+  const empty = new OrienteeringState(problem);
+  let current = empty.clone();
   // an upper bound on the objective where it is the score: every candidate visited
   const scoreBound = (problem.balanceWeight ?? 0) > 0 && teams > 1 ? Infinity : current.candidates.reduce((sum, v) => sum + problem.score[v], 0);
   const atBound = (s: OrienteeringState) => s.objective() >= scoreBound - 1e-9 * Math.max(1, scoreBound);
@@ -114,7 +117,7 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   const recombine = (): OrienteeringState | null => {
     const routes = pool?.recombine(teams, best.totalScore(), RECOMBINE_TRIES, outOfTime);
     if (!routes) return null;
-    const s = new OrienteeringState(problem);
+    const s = empty.clone();
     routes.forEach((route, r) => {
       s.routes[r] = route;
       s.refresh(r);
@@ -128,8 +131,6 @@ export function solveTeamOrienteering(problem: OrienteeringProblem, options: Ori
   // own best (record-to-record); an epoch ends after `epochLength` rounds without improving on it
   let epochBest = best.clone();
   let epochIdle = 0;
-  // restarts copy this empty solution (its neighbour tables are computed once)
-  const empty = new OrienteeringState(problem);
   let intensifying = false;
   let iterations = 0;
   let idle = 0;
