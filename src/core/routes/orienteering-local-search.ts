@@ -59,14 +59,18 @@ function bestInsertSeq(s: OrienteeringState, r: number, seq: readonly number[], 
   return best;
 }
 
-/** Result of bestInsertSkip (module scratch, no allocation): position in the shortened sequence and the new length. */
+/**
+ * Result of bestInsertSkip (module scratch, no allocation): position in the shortened sequence and the
+ * new length. The length sits in a Float64Array: a double stored in a module-level `let` is boxed,
+ * one heap allocation per call.
+ */
 let skipPos = -1;
-let skipLen = 0;
+const skipOut = new Float64Array(1);
 
 /**
  * Best insertion of v into route r with the node at `skip` removed (−1: none), the shortened route
  * having length `base`; the same positions and tie order as bestInsertSeq on the shortened sequence.
- * Sets skipPos (−1 when nothing fits) and skipLen. Without revisit spots only (no allocation).
+ * Sets skipPos (−1 when nothing fits) and skipOut[0]. Without revisit spots only (no allocation).
  */
 function bestInsertSkip(s: OrienteeringState, r: number, skip: number, base: number, v: number): void {
   const route = s.routes[r];
@@ -92,7 +96,7 @@ function bestInsertSkip(s: OrienteeringState, r: number, skip: number, base: num
     pos++;
   }
   skipPos = best;
-  skipLen = bestLen;
+  skipOut[0] = bestLen;
 }
 
 /** True when some candidate is unvisited. */
@@ -480,6 +484,8 @@ function relocate(s: OrienteeringState): boolean {
   if (s.hasSpots) return relocateSpots(s);
   const before = s.objective();
   const total = s.totalLength();
+  // without a balance term a move between routes keeps the objective (the total score)
+  const weighted = (s.p.balanceWeight ?? 0) > 0;
   const K = s.routes.length;
   const skip = local(s);
   for (let a = 0; a < K; a++) {
@@ -491,9 +497,9 @@ function relocate(s: OrienteeringState): boolean {
         if (b === a) bestInsertSkip(s, a, pos, without, v);
         else bestInsertSkip(s, b, -1, s.len[b], v);
         if (skipPos < 0) continue;
-        const insLen = skipLen;
+        const insLen = skipOut[0];
         const newTotal = b === a ? total - s.len[a] + insLen : total - s.len[a] - s.len[b] + without + insLen;
-        const obj = b === a ? before : objectiveWith(s, a, -s.p.score[v], b, s.p.score[v]);
+        const obj = b === a || !weighted ? before : objectiveWith(s, a, -s.p.score[v], b, s.p.score[v]);
         if (!(obj > before + IMPROVE || (obj > before - IMPROVE && newTotal < total - IMPROVE))) continue;
         const at = skipPos;
         s.routes[a].splice(pos, 1);
@@ -585,15 +591,15 @@ function exchange(s: OrienteeringState): boolean {
           bestInsertSkip(s, a, i, baseA, u);
           if (skipPos < 0) continue;
           const posA = skipPos;
-          const lenA = skipLen;
+          const lenA = skipOut[0];
           const baseB = lengthWithout(s, b, j);
           bestInsertSkip(s, b, j, baseB, v);
           if (skipPos < 0) continue;
           const posB = skipPos;
-          const gain = s.len[a] + s.len[b] - lenA - skipLen;
+          const gain = s.len[a] + s.len[b] - lenA - skipOut[0];
           const scoreChanges = weighted && s.p.score[u] !== s.p.score[v];
           if (gain <= IMPROVE && !scoreChanges) continue;
-          const obj = objectiveWith(s, a, s.p.score[u] - s.p.score[v], b, s.p.score[v] - s.p.score[u]);
+          const obj = weighted ? objectiveWith(s, a, s.p.score[u] - s.p.score[v], b, s.p.score[v] - s.p.score[u]) : before;
           if (obj < before - IMPROVE || (obj < before + IMPROVE && gain <= IMPROVE)) continue;
           A.splice(i, 1);
           A.splice(posA, 0, u);
@@ -692,6 +698,8 @@ function prefixSuffix(s: OrienteeringState): { pre: Float64Array; suf: Float64Ar
 function twoOptStar(s: OrienteeringState): boolean {
   const limit = s.p.budget + BUDGET_EPS;
   const before = s.objective();
+  // without a balance term a tail exchange keeps the objective (the total score)
+  const weighted = (s.p.balanceWeight ?? 0) > 0;
   const K = s.routes.length;
   if (K < 2) return false;
   const skip = local(s);
@@ -721,8 +729,10 @@ function twoOptStar(s: OrienteeringState): boolean {
           if (lenA > limit) continue;
           const lenB = pre[ob + j] + c[lastB * n + firstA] + suf[oa + i];
           if (lenB > limit || lenA + lenB >= both) continue;
-          const moved = sc[ob + B.length] - sc[ob + j] - (sc[oa + A.length] - sc[oa + i]);
-          if (objectiveWith(s, a, moved, b, -moved) < before - IMPROVE) continue;
+          if (weighted) {
+            const moved = sc[ob + B.length] - sc[ob + j] - (sc[oa + A.length] - sc[oa + i]);
+            if (objectiveWith(s, a, moved, b, -moved) < before - IMPROVE) continue;
+          }
           const na = A.slice(0, i).concat(B.slice(j));
           const nb = B.slice(0, j).concat(A.slice(i));
           s.routes[a] = na;
