@@ -25,7 +25,27 @@ const base = path.resolve(root, '../shared/realdata/orienteering');
 /** Best-known scores of Tsiligirides set 1 (../shared/realdata/README.md). */
 const TSILIGIRIDES_BEST: Record<number, number> = { 5: 10, 10: 15, 15: 45, 20: 65, 25: 90, 30: 110, 35: 135, 40: 155, 46: 175, 50: 190, 55: 205, 60: 225, 65: 240, 70: 260, 73: 265, 75: 275, 80: 280, 85: 285 };
 
-const { values } = parseArgs({ options: { 'time-limit': { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, only: { type: 'string' }, cli: { type: 'boolean' }, npx: { type: 'boolean' } } });
+const USAGE = `Usage: npx tsx bench/orienteering.ts [--time-limit S] [--seed S] [--threads N] [--only SUBSTRING] [--cli | --npx]
+  Solves every instance in ../shared/realdata/orienteering (Chao's TOP sets p4, p5, p7; Tsiligirides set 1)
+  and compares with Chao's 1996 scores and the best-known scores; writes tmp/orienteering-bench.json.
+  --time-limit S   seconds per instance (default ${DEFAULT_TIME_LIMIT_S})
+  --seed S         first seed of the seed portfolio (default 1)
+  --threads N      search threads (default: this machine's, at most 4)
+  --only SUBSTR    only instances whose file name contains SUBSTR
+  --cli            one fresh \`node bin/wijkatlas.mjs orienteering\` process per instance
+  --npx            one \`npx wijkatlas orienteering\` process per instance`;
+let parsed;
+try {
+  parsed = parseArgs({ options: { 'time-limit': { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, only: { type: 'string' }, cli: { type: 'boolean' }, npx: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+} catch (e) {
+  console.error(`bench/orienteering: ${(e as Error).message}\n${USAGE}`);
+  process.exit(1);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const viaNpx = values.npx === true;
 const inCli = values.cli === true || viaNpx;
 /** As the CLI: a seed portfolio over the CPU threads (at most 4) unless --threads says otherwise. */
