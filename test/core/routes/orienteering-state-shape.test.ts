@@ -56,6 +56,10 @@ describe('OrienteeringState keeps one object layout', () => {
       expect(s.service).toBe(empty.service);
       expect(s.nearList).toBe(empty.nearList);
     }
+    // no closure made per copy: every function-valued field is the empty state's own
+    const fields = Object.entries(empty).filter(([, value]) => typeof value === 'function');
+    expect(fields.length).toBeGreaterThan(0);
+    for (const s of [searched, copy, rebuilt]) for (const [key, value] of fields) expect((s as unknown as Record<string, unknown>)[key], key).toBe(value);
     const routes = [searched, copy, rebuilt].flatMap((s) => s.routes).filter((r) => r.length > 0);
     for (const r of routes) expect(sameMap(r, routes[0])).toBe(true);
     // an empty route of a fresh state has the elements kind of a filled one
