@@ -134,7 +134,8 @@ export class OrienteeringState {
     const table = nearTable(this.candidates, n, this.c);
     this.near = table.near;
     this.nearList = table.lists;
-    this.routes = copyRoutes(Array.from({ length: p.teams }, () => []));
+    this.routes = [];
+    for (let k = 0; k < p.teams; k++) this.routes.push([]);
     const base = this.c[start * n + end];
     this.len = new Float64Array(p.teams).fill(base);
     this.rscore = new Float64Array(p.teams);
