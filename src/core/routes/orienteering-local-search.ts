@@ -249,18 +249,29 @@ function replaceUnvisited(s: OrienteeringState): boolean {
   const { start, end } = s.p;
   let changed = false;
   const K = s.routes.length;
-  // lowest score in each route: an unvisited node must beat it to replace anything there
-  const low = new Float64Array(K);
-  const lowOf = (r: number) => {
+  // per route: the lowest score (an unvisited node must beat it to replace anything there) and the
+  // route's length without the node at each position (at r · stride + pos)
+  const low = replaceLow.length >= K ? replaceLow : (replaceLow = new Float64Array(K));
+  let stride = 0;
+  for (const route of s.routes) if (route.length > stride) stride = route.length;
+  if (replaceWithout.length < K * stride) replaceWithout = new Float64Array(K * stride);
+  const without = replaceWithout;
+  const prepare = (r: number) => {
     let x = Infinity;
-    for (const v of s.routes[r]) if (score[v] < x) x = score[v];
+    const route = s.routes[r];
+    for (let pos = 0; pos < route.length; pos++) {
+      const v = route[pos];
+      if (score[v] < x) x = score[v];
+      without[r * stride + pos] = lengthWithout(s, r, pos);
+    }
     low[r] = x;
   };
   let lowest = Infinity;
   for (let r = 0; r < K; r++) {
-    lowOf(r);
+    prepare(r);
     if (low[r] < lowest) lowest = low[r];
   }
+  const cheap = s.cheapEdges;
   for (const u of s.candidates) {
     if (s.where[u] >= 0) continue;
     const su = score[u];
@@ -275,24 +286,37 @@ function replaceUnvisited(s: OrienteeringState): boolean {
       if (su - low[r] <= 0 || su - low[r] < bestGain) continue;
       const route = s.routes[r];
       const m = route.length;
-      // the three cheapest edges k (from route[k − 1] or start to route[k] or end) to insert u into
-      let k1 = -1, k2 = -1, k3 = -1;
-      let d1 = Infinity, d2 = Infinity, d3 = Infinity;
-      let a = start;
-      for (let k = 0; k <= m; k++) {
-        const b = k === m ? end : route[k];
-        const d = c[a * n + u] + c[u * n + b] - c[a * n + b];
-        if (d < d1) { k3 = k2; d3 = d2; k2 = k1; d2 = d1; k1 = k; d1 = d; }
-        else if (d < d2) { k3 = k2; d3 = d2; k2 = k; d2 = d; }
-        else if (d < d3) { k3 = k; d3 = d; }
-        a = b;
+      // the three cheapest edges k (from route[k − 1] or start to route[k] or end) to insert u into,
+      // kept for the route's version (see OrienteeringState.cheapEdges)
+      const e = 3 * (r * n + u);
+      if (cheap.ver[r * n + u] !== s.ver[r]) {
+        let k1 = -1, k2 = -1, k3 = -1;
+        let d1 = Infinity, d2 = Infinity, d3 = Infinity;
+        let a = start;
+        for (let k = 0; k <= m; k++) {
+          const b = k === m ? end : route[k];
+          const d = c[a * n + u] + c[u * n + b] - c[a * n + b];
+          if (d < d1) { k3 = k2; d3 = d2; k2 = k1; d2 = d1; k1 = k; d1 = d; }
+          else if (d < d2) { k3 = k2; d3 = d2; k2 = k; d2 = d; }
+          else if (d < d3) { k3 = k; d3 = d; }
+          a = b;
+        }
+        cheap.ver[r * n + u] = s.ver[r];
+        cheap.k[e] = k1;
+        cheap.k[e + 1] = k2;
+        cheap.k[e + 2] = k3;
+        cheap.d[e] = d1;
+        cheap.d[e + 1] = d2;
+        cheap.d[e + 2] = d3;
       }
+      const k1 = cheap.k[e], k2 = cheap.k[e + 1], k3 = cheap.k[e + 2];
+      const d1 = cheap.d[e], d2 = cheap.d[e + 1], d3 = cheap.d[e + 2];
       for (let pos = 0; pos < m; pos++) {
         const v = route[pos];
         const gain = su - score[v];
         if (gain <= 0 || gain < bestGain) continue;
-        const without = lengthWithout(s, r, pos);
-        if (without + svu > limit) continue;
+        const w = without[r * stride + pos];
+        if (w + svu > limit) continue;
         // edges pos and pos + 1 touch v; removing v joins prev and next into one edge at position pos
         let delta: number;
         let at: number;
@@ -304,7 +328,7 @@ function replaceUnvisited(s: OrienteeringState): boolean {
         const pb = pos + 1 === m ? end : route[pos + 1];
         const dj = c[pa * n + u] + c[u * n + pb] - c[pa * n + pb];
         if (dj < delta || (dj === delta && pos < at)) { delta = dj; at = pos; }
-        const len = without + delta + svu;
+        const len = w + delta + svu;
         if (len > limit || (gain === bestGain && len >= bestLen)) continue;
         bestR = r;
         bestPos = pos;
@@ -320,13 +344,17 @@ function replaceUnvisited(s: OrienteeringState): boolean {
     route.splice(bestPos, 1);
     route.splice(bestAt, 0, u);
     s.refresh(bestR);
-    lowOf(bestR);
+    prepare(bestR);
     lowest = Infinity;
     for (let r = 0; r < K; r++) if (low[r] < lowest) lowest = low[r];
     changed = true;
   }
   return changed;
 }
+
+/** Scratch arrays of replaceUnvisited (per route lowest score; per route and position the length without that node). */
+let replaceLow = new Float64Array(0);
+let replaceWithout = new Float64Array(0);
 
 /** The five cheapest insertion edges of replaceTwo (edge k: from route[k − 1] or start to route[k] or end). */
 const topK = new Int32Array(5);
@@ -494,14 +522,21 @@ function relocate(s: OrienteeringState): boolean {
       for (let pos = 0; pos < s.routes[a].length; pos++) {
         const v = s.routes[a][pos];
         const without = lengthWithout(s, a, pos);
-        if (b === a) bestInsertSkip(s, a, pos, without, v);
-        else bestInsertSkip(s, b, -1, s.len[b], v);
-        if (skipPos < 0) continue;
-        const insLen = skipOut[0];
+        // into another route: the state's cached best insertion (see OrienteeringState.insVer)
+        let at: number;
+        let insLen: number;
+        if (b === a) {
+          bestInsertSkip(s, a, pos, without, v);
+          at = skipPos;
+          insLen = skipOut[0];
+        } else {
+          at = s.bestInsertionPos(b, v);
+          insLen = s.len[b] + s.insDelta;
+        }
+        if (at < 0) continue;
         const newTotal = b === a ? total - s.len[a] + insLen : total - s.len[a] - s.len[b] + without + insLen;
         const obj = b === a || !weighted ? before : objectiveWith(s, a, -s.p.score[v], b, s.p.score[v]);
         if (!(obj > before + IMPROVE || (obj > before - IMPROVE && newTotal < total - IMPROVE))) continue;
-        const at = skipPos;
         s.routes[a].splice(pos, 1);
         s.routes[b].splice(at, 0, v);
         s.where[v] = -1;

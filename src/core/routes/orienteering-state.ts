@@ -63,6 +63,19 @@ function copyRoutes(routes: readonly (readonly number[])[]): number[][] {
   return out;
 }
 
+/** Scratch arrays of OrienteeringState.repair (not re-entrant; each worker thread has its own module). */
+const scratch = { pending: new Int32Array(0), pos: new Int32Array(0), delta: new Float64Array(0), factor: new Float64Array(0) };
+
+/** Grows the repair's scratch arrays to hold `candidates` nodes and `teams` routes. */
+function growScratch(candidates: number, teams: number): void {
+  const m = Math.max(candidates, scratch.pending.length);
+  const k = Math.max(m * teams, scratch.pos.length);
+  scratch.pending = new Int32Array(m);
+  scratch.factor = new Float64Array(m);
+  scratch.pos = new Int32Array(k);
+  scratch.delta = new Float64Array(k);
+}
+
 /** Checks whose last run found nothing, keyed by the versions they saw (see OrienteeringState.ver). */
 export const CHECK = { repair: 0, swap: 1, swapTwo: 2, replace: 3, replaceTwo: 4 } as const;
 
@@ -98,6 +111,22 @@ export class OrienteeringState {
   pairOk: Float64Array;
   /** Per CHECK entry, `latest` when that check last found nothing. */
   checkOk: Float64Array;
+  /**
+   * Best insertions already computed, shared by all copies of a state: at r·n + v, the version of
+   * route r they were computed for (−1: none), the position (−1: v fits nowhere) and the added length.
+   * Versions are unique over the whole run and every edit of a route takes a new one, so a route with
+   * the same version has the same nodes in any copy. Not used with revisit spots (their spacing
+   * depends on the other routes).
+   */
+  readonly insVer: Float64Array;
+  readonly insPos: Int32Array;
+  readonly insDel: Float64Array;
+  /**
+   * The three cheapest edges to insert each node into each route (replaceUnvisited), shared like
+   * insVer: at r·n + v the route version they are for (−1: none); at 3·(r·n + v) + 0..2 the edge
+   * indices (k: from the node before position k to the one at k) and their added lengths.
+   */
+  readonly cheapEdges: { ver: Float64Array; k: Int32Array; d: Float64Array };
 
   constructor(p: OrienteeringProblem, copyFrom?: OrienteeringState) {
     this.p = p;
@@ -122,6 +151,10 @@ export class OrienteeringState {
       this.tourOk = copyFrom.tourOk.slice();
       this.pairOk = copyFrom.pairOk.slice();
       this.checkOk = copyFrom.checkOk.slice();
+      this.insVer = copyFrom.insVer;
+      this.insPos = copyFrom.insPos;
+      this.insDel = copyFrom.insDel;
+      this.cheapEdges = copyFrom.cheapEdges;
       return;
     }
     const { n, start, end } = p;
@@ -146,6 +179,10 @@ export class OrienteeringState {
     this.tourOk = new Float64Array(K).fill(-1);
     this.pairOk = new Float64Array(2 * K * K).fill(-1);
     this.checkOk = new Float64Array(5).fill(-1);
+    this.insVer = new Float64Array(K * n).fill(-1);
+    this.insPos = new Int32Array(K * n);
+    this.insDel = new Float64Array(K * n);
+    this.cheapEdges = { ver: new Float64Array(K * n).fill(-1), k: new Int32Array(3 * K * n), d: new Float64Array(3 * K * n) };
   }
 
   clone(): OrienteeringState {
@@ -346,33 +383,53 @@ export class OrienteeringState {
   /** Added length (with service) of the last bestInsertionPos that found a position. */
   insDelta = 0;
 
-  /** Best feasible insertion of v into route r: the position (−1 when none), its added length in insDelta. No allocation without spots. */
+  /**
+   * Best feasible insertion of v into route r: the position (−1 when none), its added length in
+   * insDelta (ties: the earliest position). No allocation without spots, where the answer is also
+   * kept for the route's version (see insVer).
+   */
   bestInsertionPos(r: number, v: number): number {
+    const at = r * this.n + v;
+    if (!this.hasSpots && this.insVer[at] === this.ver[r]) {
+      const pos = this.insPos[at];
+      if (pos >= 0) this.insDelta = this.insDel[at];
+      return pos;
+    }
     const route = this.routes[r];
     const c = this.c;
     const n = this.n;
     const room = this.p.budget + BUDGET_EPS - this.len[r] - this.svc(v);
-    if (room < 0) return -1;
     let bestPos = -1;
     let bestDelta = Infinity;
-    let a = this.p.start;
-    const m = route.length;
-    const end = this.p.end;
-    for (let pos = 0; pos <= m; pos++) {
-      const b = pos === m ? end : route[pos];
-      const d = c[a * n + v] + c[v * n + b] - c[a * n + b];
-      a = b;
-      if (d > room || d >= bestDelta) continue;
-      if (this.hasSpots) {
-        const seq = route.slice();
-        seq.splice(pos, 0, v);
-        if (!this.spacingOk(r, seq)) continue;
+    if (room >= 0) {
+      let a = this.p.start;
+      const m = route.length;
+      const end = this.p.end;
+      for (let pos = 0; pos <= m; pos++) {
+        const b = pos === m ? end : route[pos];
+        const d = c[a * n + v] + c[v * n + b] - c[a * n + b];
+        a = b;
+        if (d > room || d >= bestDelta) continue;
+        if (this.hasSpots) {
+          const seq = route.slice();
+          seq.splice(pos, 0, v);
+          if (!this.spacingOk(r, seq)) continue;
+        }
+        bestPos = pos;
+        bestDelta = d;
       }
-      bestPos = pos;
-      bestDelta = d;
     }
     if (bestPos >= 0) this.insDelta = bestDelta + this.svc(v);
+    if (!this.hasSpots) this.remember(r, v, bestPos, bestPos >= 0 ? this.insDelta : 0);
     return bestPos;
+  }
+
+  /** Keeps a best insertion of v into route r for the route's present version (see insVer). */
+  remember(r: number, v: number, pos: number, delta: number): void {
+    const at = r * this.n + v;
+    this.insVer[at] = this.ver[r];
+    this.insPos[at] = pos;
+    this.insDel[at] = delta;
   }
 
   /**
@@ -404,17 +461,24 @@ export class OrienteeringState {
     let changed = false;
     // now and then weigh score more than length (score² / added length) to reach rich, far nodes
     const squared = noise > 0 && rand() < 0.5;
-    const pending = this.candidates.filter((v) => this.where[v] < 0 && !tabu?.has(v));
     const K = this.routes.length;
-    const P = pending.length;
+    // scratch arrays of the module, grown when needed: typed arrays allocated on every call took about
+    // a third of the repair's time (it runs after every move of the local search)
+    if (scratch.pending.length < this.candidates.length || scratch.pos.length < this.candidates.length * K) growScratch(this.candidates.length, K);
+    const pending = scratch.pending;
+    let P = 0;
+    for (const v of this.candidates) if (this.where[v] < 0 && !tabu?.has(v)) pending[P++] = v;
     // cached best insertion of pending[i] into route r at [i * K + r] (position −2: not computed,
     // −1: none); recomputed for the changed route only
-    const cachePos = new Int32Array(P * K).fill(-2);
-    const cacheDelta = new Float64Array(P * K);
-    const factor = new Float64Array(P);
+    const cachePos = scratch.pos;
+    cachePos.fill(-2, 0, P * K);
+    const cacheDelta = scratch.delta;
+    const factor = scratch.factor;
     for (let i = 0; i < P; i++) factor[i] = 1 + noise * (2 * rand() - 1);
     const score = this.p.score;
-    let dirty = -1;
+    const c = this.c;
+    const n = this.n;
+    const limit = this.p.budget + BUDGET_EPS;
     for (;;) {
       let bestI = -1;
       let bestR = -1;
@@ -426,7 +490,7 @@ export class OrienteeringState {
         const num = squared ? sc * sc : sc;
         for (let r = 0; r < K; r++) {
           const at = i * K + r;
-          if (r === dirty || cachePos[at] === -2 || this.hasSpots) {
+          if (cachePos[at] === -2 || this.hasSpots) {
             cachePos[at] = this.bestInsertionPos(r, v);
             cacheDelta[at] = this.insDelta;
           }
@@ -440,9 +504,61 @@ export class OrienteeringState {
         }
       }
       if (bestI < 0) return changed;
-      this.insertAt(bestR, cachePos[bestI * K + bestR], pending[bestI]);
-      dirty = bestR;
+      // w goes between a and b at position q of route bestR
+      const q = cachePos[bestI * K + bestR];
+      const w = pending[bestI];
+      const a = this.prev(bestR, q);
+      const b = this.next(bestR, q);
+      this.insertAt(bestR, q, w);
       changed = true;
+      if (this.hasSpots) continue;
+      // the cached insertions into route bestR, updated in O(1) where possible: the route lost the edge
+      // a→b and gained a→w (position q) and w→b (position q + 1); an old best elsewhere keeps its
+      // added length (its position moves by one after q), and as the budget left only shrank, when it
+      // does not fit any more no other old edge fits (they add at least as much). Ties go to the
+      // earliest position, as in bestInsertionPos. Only a node whose best was the edge a→b is searched again.
+      const lenR = this.len[bestR];
+      for (let i = 0; i < P; i++) {
+        const v = pending[i];
+        if (this.where[v] >= 0) continue;
+        const at = i * K + bestR;
+        const old = cachePos[at];
+        if (old === -2) continue;
+        if (old === q) {
+          cachePos[at] = this.bestInsertionPos(bestR, v);
+          cacheDelta[at] = this.insDelta;
+          continue;
+        }
+        const sv = this.svc(v);
+        const room = limit - lenR - sv;
+        if (room < 0) {
+          cachePos[at] = -1;
+          this.remember(bestR, v, -1, 0);
+          continue;
+        }
+        let pos = -1;
+        let d = Infinity;
+        if (old >= 0) {
+          const dOld = cacheDelta[at] - sv;
+          if (dOld <= room) {
+            pos = old < q ? old : old + 1;
+            d = dOld;
+          }
+        }
+        const d1 = c[a * n + v] + c[v * n + w] - c[a * n + w];
+        if (d1 <= room && (d1 < d || (d1 === d && q < pos))) {
+          pos = q;
+          d = d1;
+        }
+        const d2 = c[w * n + v] + c[v * n + b] - c[w * n + b];
+        if (d2 <= room && (d2 < d || (d2 === d && q + 1 < pos))) {
+          pos = q + 1;
+          d = d2;
+        }
+        cachePos[at] = pos;
+        if (pos >= 0) cacheDelta[at] = d + sv;
+        this.remember(bestR, v, pos, pos >= 0 ? d + sv : 0);
+      }
     }
   }
 
