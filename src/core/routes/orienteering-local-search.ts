@@ -99,6 +99,84 @@ function bestInsertSkip(s: OrienteeringState, r: number, skip: number, base: num
   skipOut[0] = bestLen;
 }
 
+/**
+ * The three cheapest edges to insert v into route r (edge k: from the node before position k, or the
+ * start, to the one at k, or the end), kept for the route's version in s.cheapEdges; returns the
+ * offset e of their indices (cheapEdges.k[e..e+2]) and added lengths without service (cheapEdges.d[e..e+2]).
+ */
+function cheapest3(s: OrienteeringState, r: number, v: number): number {
+  const n = s.n;
+  const cheap = s.cheapEdges;
+  const e = 3 * (r * n + v);
+  if (cheap.ver[r * n + v] === s.ver[r]) return e;
+  const c = s.c;
+  const route = s.routes[r];
+  const m = route.length;
+  const end = s.p.end;
+  let k1 = -1, k2 = -1, k3 = -1;
+  let d1 = Infinity, d2 = Infinity, d3 = Infinity;
+  let a = s.p.start;
+  for (let k = 0; k <= m; k++) {
+    const b = k === m ? end : route[k];
+    const d = c[a * n + v] + c[v * n + b] - c[a * n + b];
+    if (d < d1) { k3 = k2; d3 = d2; k2 = k1; d2 = d1; k1 = k; d1 = d; }
+    else if (d < d2) { k3 = k2; d3 = d2; k2 = k; d2 = d; }
+    else if (d < d3) { k3 = k; d3 = d; }
+    a = b;
+  }
+  cheap.ver[r * n + v] = s.ver[r];
+  cheap.k[e] = k1;
+  cheap.k[e + 1] = k2;
+  cheap.k[e + 2] = k3;
+  cheap.d[e] = d1;
+  cheap.d[e + 1] = d2;
+  cheap.d[e + 2] = d3;
+  return e;
+}
+
+/**
+ * bestInsertSkip for a node v that is not in route r, with the node at `skip` (≥ 0) removed, in O(1)
+ * from the kept three cheapest edges (cheapest3): the removal takes away the two edges at skip and
+ * skip + 1 and adds the edge joining its neighbours (position skip of the shortened route). Ties go
+ * to the earlier position. Sets skipPos and skipOut[0] like bestInsertSkip.
+ */
+function bestInsertSkipKept(s: OrienteeringState, r: number, skip: number, base: number, v: number): void {
+  const e = cheapest3(s, r, v);
+  const ck = s.cheapEdges.k;
+  const cd = s.cheapEdges.d;
+  let delta: number;
+  let at: number;
+  if (ck[e] !== skip && ck[e] !== skip + 1) { delta = cd[e]; at = ck[e]; }
+  else if (ck[e + 1] !== skip && ck[e + 1] !== skip + 1) { delta = cd[e + 1]; at = ck[e + 1]; }
+  else { delta = cd[e + 2]; at = ck[e + 2]; }
+  if (at > skip) at--;
+  const pa = s.prev(r, skip);
+  const pb = s.next(r, skip + 1);
+  const c = s.c;
+  const n = s.n;
+  const dj = c[pa * n + v] + c[v * n + pb] - c[pa * n + pb];
+  if (dj < delta || (dj === delta && skip < at)) { delta = dj; at = skip; }
+  const len = base + delta + s.svc(v);
+  if (at >= 0 && len <= s.p.budget + BUDGET_EPS) {
+    skipPos = at;
+    skipOut[0] = len;
+  } else {
+    skipPos = -1;
+    skipOut[0] = Infinity;
+  }
+}
+
+/**
+ * Best insertion of v into route r without the node at `skip`, as [position, new length] (−1, Infinity
+ * when nothing fits): by the kept cheapest edges (as exchange does) or by a full scan. For tests that
+ * compare the two.
+ */
+export function insertionWithout(s: OrienteeringState, r: number, skip: number, base: number, v: number, kept: boolean): [number, number] {
+  if (kept) bestInsertSkipKept(s, r, skip, base, v);
+  else bestInsertSkip(s, r, skip, base, v);
+  return [skipPos, skipOut[0]];
+}
+
 /** True when some candidate is unvisited. */
 function anyUnvisited(s: OrienteeringState): boolean {
   for (const u of s.candidates) if (s.where[u] < 0) return true;
@@ -286,29 +364,8 @@ function replaceUnvisited(s: OrienteeringState): boolean {
       if (su - low[r] <= 0 || su - low[r] < bestGain) continue;
       const route = s.routes[r];
       const m = route.length;
-      // the three cheapest edges k (from route[k − 1] or start to route[k] or end) to insert u into,
-      // kept for the route's version (see OrienteeringState.cheapEdges)
-      const e = 3 * (r * n + u);
-      if (cheap.ver[r * n + u] !== s.ver[r]) {
-        let k1 = -1, k2 = -1, k3 = -1;
-        let d1 = Infinity, d2 = Infinity, d3 = Infinity;
-        let a = start;
-        for (let k = 0; k <= m; k++) {
-          const b = k === m ? end : route[k];
-          const d = c[a * n + u] + c[u * n + b] - c[a * n + b];
-          if (d < d1) { k3 = k2; d3 = d2; k2 = k1; d2 = d1; k1 = k; d1 = d; }
-          else if (d < d2) { k3 = k2; d3 = d2; k2 = k; d2 = d; }
-          else if (d < d3) { k3 = k; d3 = d; }
-          a = b;
-        }
-        cheap.ver[r * n + u] = s.ver[r];
-        cheap.k[e] = k1;
-        cheap.k[e + 1] = k2;
-        cheap.k[e + 2] = k3;
-        cheap.d[e] = d1;
-        cheap.d[e + 1] = d2;
-        cheap.d[e + 2] = d3;
-      }
+      // the three cheapest edges to insert u into, kept for the route's version
+      const e = cheapest3(s, r, u);
       const k1 = cheap.k[e], k2 = cheap.k[e + 1], k3 = cheap.k[e + 2];
       const d1 = cheap.d[e], d2 = cheap.d[e + 1], d3 = cheap.d[e + 2];
       for (let pos = 0; pos < m; pos++) {
@@ -623,12 +680,12 @@ function exchange(s: OrienteeringState): boolean {
         for (let j = 0; j < B.length; j++) {
           const u = B[j];
           if (!s.near(u, v)) continue;
-          bestInsertSkip(s, a, i, baseA, u);
+          bestInsertSkipKept(s, a, i, baseA, u);
           if (skipPos < 0) continue;
           const posA = skipPos;
           const lenA = skipOut[0];
           const baseB = lengthWithout(s, b, j);
-          bestInsertSkip(s, b, j, baseB, v);
+          bestInsertSkipKept(s, b, j, baseB, v);
           if (skipPos < 0) continue;
           const posB = skipPos;
           const gain = s.len[a] + s.len[b] - lenA - skipOut[0];

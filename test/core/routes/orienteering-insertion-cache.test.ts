@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrienteeringState, type OrienteeringProblem } from '../../../src/core/routes/orienteering-state.ts';
 import { perturb } from '../../../src/core/routes/orienteering-perturb.ts';
-import { deepen, localSearch } from '../../../src/core/routes/orienteering-local-search.ts';
+import { deepen, insertionWithout, localSearch } from '../../../src/core/routes/orienteering-local-search.ts';
 import { seededRandom } from '../../../src/core/random/seeded-random.ts';
 
 // The search keeps the best insertion of each unvisited node into each route (and the three cheapest
@@ -151,5 +151,48 @@ describe('cached insertions', () => {
         s = warm;
       }
     }
+  });
+
+  it.each([false, true])('exchange finds the best insertion without a node from the kept cheapest edges exactly as a full scan does (grid coordinates: %s)', (grid) => {
+    let compared = 0;
+    let fits = 0;
+    for (const seed of [21, 22, 23]) {
+      const p = randomProblem(40, seed, 3, 20, seed === 22);
+      if (!grid) {
+        // exact ties are rare off the grid: jitter the distances symmetrically
+        const jitter = seededRandom(seed);
+        const cost = p.cost as Float64Array;
+        for (let i = 0; i < p.n; i++) for (let j = i + 1; j < p.n; j++) cost[i * p.n + j] = cost[j * p.n + i] = cost[i * p.n + j] + jitter() * 0.3;
+      }
+      const rand = seededRandom(seed);
+      const empty = new OrienteeringState(p);
+      const s = empty.clone();
+      s.repair(rand, 0.3);
+      for (let round = 0; round < 15; round++) {
+        const removed = perturb(s, rand);
+        s.repair(rand, 0.3, removed);
+        localSearch(s, () => false);
+        for (let r = 0; r < s.routes.length; r++) {
+          for (let skip = 0; skip < s.routes[r].length; skip++) {
+            const route = s.routes[r];
+            const without = route.filter((_, k) => k !== skip);
+            const base = s.lengthOf(without);
+            for (const v of s.candidates) {
+              if (s.where[v] === r) continue;
+              const [pos, len] = insertionWithout(s, r, skip, base, v, false);
+              const [keptPos, keptLen] = insertionWithout(s, r, skip, base, v, true);
+              expect(keptPos).toBe(pos);
+              if (pos >= 0) {
+                expect(keptLen).toBeCloseTo(len, 9);
+                fits++;
+              }
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+    expect(fits).toBeGreaterThan(compared / 20);
   });
 });
