@@ -122,7 +122,7 @@ export class OrienteeringState {
   readonly insPos: Int32Array;
   readonly insDel: Float64Array;
   /**
-   * The three cheapest edges to insert each node into each route (replaceUnvisited), shared like
+   * The three cheapest edges to insert each node into each route (replace and exchange), shared like
    * insVer: at r·n + v the route version they are for (−1: none); at 3·(r·n + v) + 0..2 the edge
    * indices (k: from the node before position k to the one at k) and their added lengths.
    */
