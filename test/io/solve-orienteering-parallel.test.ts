@@ -8,15 +8,18 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { bundledWorkerCode, SEED_STEP, solveJob, solveOrienteeringParallel, timePlan, workerBundle } from '../../src/io/solve-orienteering-parallel.ts';
 
-/** 70 random points (seeded), 3 teams: few iterations leave the seeds at different scores. */
-function randomInstance(): OrienteeringInstance {
+/** `n` random points (seeded), 3 teams: few iterations leave the seeds at different scores. */
+function randomInstance(n = 70): OrienteeringInstance {
   const rand = seededRandom(42);
-  const points = Array.from({ length: 70 }, (_, i) => ({ x: rand() * 40, y: rand() * 40, score: i === 0 || i === 69 ? 0 : 1 + Math.floor(rand() * 30) }));
-  return { format: 'chao-top', points, start: 0, end: 69, teams: 3, tmax: 45 } ;
+  const points = Array.from({ length: n }, (_, i) => ({ x: rand() * 40, y: rand() * 40, score: i === 0 || i === n - 1 ? 0 : 1 + Math.floor(rand() * 30) }));
+  return { format: 'chao-top', points, start: 0, end: n - 1, teams: 3, tmax: 45 };
 }
 
 describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
   const inst = randomInstance();
+  // for the wall-clock tests: on 70 points the search can end by 10,000 idle rounds in ≈ 0.8 s
+  // (seen in CI: 'idle' before a 1-s limit); on 200 points one thread runs ≈ 2,600 rounds a second
+  const large = randomInstance(200);
   const alone = (seed: number) => solveOrienteeringInstance(inst, { seed, maxIterations: 3 });
 
   it('keeps the best of the seeds run on the threads, each as it would be alone', async () => {
@@ -108,7 +111,7 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
     // with it ≈ 965–980 ms (25 ms of slack for a loaded test machine)
     for (const threads of [1, 2]) {
       const t0 = performance.now();
-      const r = await solveOrienteeringParallel(inst, { seed: 2, threads, timeLimitMs: 1000 });
+      const r = await solveOrienteeringParallel(large, { seed: 2, threads, timeLimitMs: 1000 });
       const ms = performance.now() - t0;
       expect(r.stopped_by).toBe('time');
       expect(ms).toBeGreaterThan(900);
@@ -148,7 +151,7 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
     const later = new Int32Array(new SharedArrayBuffer(4));
     const setter = new Worker("const { workerData } = require('node:worker_threads'); setTimeout(() => Atomics.store(workerData, 0, 1), 300);", { eval: true, workerData: later });
     const t1 = performance.now();
-    const stopped = solveJob({ instance: inst, seed: 3, deadline: now + 20_000, optimal: later });
+    const stopped = solveJob({ instance: large, seed: 3, deadline: now + 20_000, optimal: later });
     const ms = performance.now() - t1;
     await setter.terminate();
     expect(stopped.stopped_by).toBe('time');
@@ -162,7 +165,7 @@ describe('solveOrienteeringParallel (seed portfolio on worker threads)', () => {
 
   it('stops all threads by the wall-clock limit', async () => {
     const t0 = performance.now();
-    const r = await solveOrienteeringParallel(inst, { seed: 1, threads: 2, timeLimitMs: 300 });
+    const r = await solveOrienteeringParallel(large, { seed: 1, threads: 2, timeLimitMs: 300 });
     expect(r.stopped_by).toBe('time');
     // worker start-up and the join are included; generous bound on a loaded 2-core machine
     expect(performance.now() - t0).toBeLessThan(3000);
