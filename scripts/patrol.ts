@@ -25,7 +25,7 @@ import { writeGpx } from '../src/io/write-gpx.ts';
 import { writePageSvg } from '../src/io/page/write-page-svg.ts';
 import { writePagePng } from '../src/io/page/write-page-png.ts';
 import { writePagePdf } from '../src/io/page/write-page-pdf.ts';
-import { loadSource } from './lib/load-source.ts';
+import { loadSource, type LoadedSource } from './lib/load-source.ts';
 
 export const PATROL_HELP = `Usage: wijkatlas patrol --streets F --incidents F (--start "lon,lat" | --start-street NAME) --teams K --shift-minutes T --out DIR [options]
 
@@ -51,6 +51,11 @@ within the shift. Rules and defaults: docs/routes.md.
   --weight-field F     incident weight column (e.g. gi_star, density); default: each incident counts 1
   --x F, --y F         coordinate columns of a CSV
   --crs CRS            CRS of the inputs when the files do not say (default: EPSG:4326)
+  --streets-crs CRS    CRS of the streets file alone (e.g. EPSG:4326 for an OSM extract), over --crs
+  --incidents-crs CRS  CRS of the incidents file alone (e.g. EPSG:31370 for a police CSV), over --crs
+                       Records that cannot be read (impossible coordinates, no geometry, …) are left
+                       out, counted on stderr and listed in report.json (rejected); when none is left
+                       the command stops with the first reason
   --yesterday F        yesterday's routes.geojson: its stops lose half their score today
   --max-stops N        candidate stops: the N hottest street sections (default 40)
   --revisit-minutes M  minimum time between two visits of one stop (default 45)
@@ -90,7 +95,7 @@ export async function patrolCommand(argv: string[]): Promise<number> {
       teams: { type: 'string' }, 'shift-minutes': { type: 'string' }, 'dwell-minutes': { type: 'string' }, 'speed-kmh': { type: 'string' },
       weekday: { type: 'string' }, hours: { type: 'string' }, 'start-time': { type: 'string' }, 'time-field': { type: 'string' },
       'date-field': { type: 'string' }, 'hour-field': { type: 'string' }, 'weight-field': { type: 'string' }, x: { type: 'string' }, y: { type: 'string' },
-      crs: { type: 'string' }, yesterday: { type: 'string' }, 'max-stops': { type: 'string' }, 'revisit-minutes': { type: 'string' }, 'walk-weight': { type: 'string' },
+      crs: { type: 'string' }, 'streets-crs': { type: 'string' }, 'incidents-crs': { type: 'string' }, yesterday: { type: 'string' }, 'max-stops': { type: 'string' }, 'revisit-minutes': { type: 'string' }, 'walk-weight': { type: 'string' },
       seed: { type: 'string' }, 'time-limit': { type: 'string' }, iterations: { type: 'string' }, out: { type: 'string' },
       quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
@@ -113,13 +118,15 @@ export async function patrolCommand(argv: string[]): Promise<number> {
   const workingCrs = 'EPSG:31370';
   const opts = { baseDir: process.cwd(), workingCrs, onInvalid: 'reject' as const, keepAll: true };
 
-  const streets = await loadSource('streets', { path: values.streets!, crs: values.crs }, opts);
+  const streets = await loadSource('streets', { path: values.streets!, crs: values['streets-crs'] ?? values.crs }, opts);
+  accountRejects(streets, 'street', '--streets-crs', log);
   const lines = streets.features.filter((f) => f.geometry && /LineString$/.test(f.geometry.type)) as Feature<LineString | MultiLineString>[];
   const graph = buildWalkingGraph(lines);
   const gr = graph.report;
   log(`patrol: walking network of ${gr.edges} street sections, ${(gr.metres / 1000).toFixed(1)} km (snapped ${gr.snappedEnds} line ends within ${gr.snapTolerance} m; removed ${gr.fragmentsRemoved} disconnected fragment(s), ${(gr.fragmentMetresRemoved / 1000).toFixed(2)} km; left out ${Object.entries(gr.skipped).map(([k, v]) => `${v} ${k}`).join(', ') || 'nothing'})`);
 
-  const incidentSource = await loadSource('incidents', { path: values.incidents!, crs: values.crs, x: values.x, y: values.y }, opts);
+  const incidentSource = await loadSource('incidents', { path: values.incidents!, crs: values['incidents-crs'] ?? values.crs, x: values.x, y: values.y }, opts);
+  accountRejects(incidentSource, 'incident', '--incidents-crs', log);
   const points = incidentSource.features.filter((f) => f.geometry?.type === 'Point') as Feature<Point>[];
   const columns = new Set(points.flatMap((f) => Object.keys(f.properties ?? {})));
   const timeField = values['time-field'] ?? DEFAULT_TIME_FIELDS.find((c) => columns.has(c));
@@ -210,7 +217,9 @@ export async function patrolCommand(argv: string[]): Promise<number> {
   const report = {
     parameters: { teams, shiftMinutes, startClock: clockText(startClock), weekdays: weekdays ?? null, hours: hours ?? null, seed: Number(values.seed ?? 1), timeLimitSeconds: timeLimit, walkWeight: Number(values['walk-weight'] ?? 0) },
     network: gr,
-    incidents: { read: incidents.length, used: scores.used, skipped: scores.skipped, totalScore: scores.total },
+    incidents: { records: incidentSource.input.records, rejected: incidentSource.problems.length, read: incidents.length, used: scores.used, skipped: scores.skipped, totalScore: scores.total },
+    // every record of the inputs that could not be read, with its reason (the others are in the network or the incident counts)
+    rejected: { streets: streets.problems, incidents: incidentSource.problems },
     start: { offsetMetres: Math.round(plan.startOffset), label: startLabel },
     candidates: plan.candidates,
     coverage: { stopScore: plan.stopCovered, walkedScore: plan.walkCovered, totalScore: plan.totalScore, stopShare: plan.totalScore ? plan.stopCovered / plan.totalScore : 0, walkedShare: plan.totalScore ? plan.walkCovered / plan.totalScore : 0 },
@@ -221,6 +230,30 @@ export async function patrolCommand(argv: string[]): Promise<number> {
   for (const t of report.teams) log(`patrol: team ${t.team}: ${t.stops} stops, ${(t.metres / 1000).toFixed(1)} km, back at ${t.returnTime} (${t.returnMinute} of ${shiftMinutes} min), score ${t.score.toFixed(1)}`);
   log(`patrol: stops cover ${(100 * report.coverage.stopShare).toFixed(0)} % of the hot-spot score (walked past: ${(100 * report.coverage.walkedShare).toFixed(0)} %); search: ${plan.solver.iterations} rounds, stopped by ${plan.solver.stoppedBy} -> ${path.relative(process.cwd(), outDir) || '.'} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   return 0;
+}
+
+/**
+ * Accounts for the records of an input that could not be read: a line on stderr with their number
+ * and reasons (all of them are listed in report.json), or a user error when no record is left.
+ */
+function accountRejects(src: LoadedSource, what: string, crsFlag: string, log: (line: string) => void): void {
+  const rejected = src.problems;
+  if (rejected.length === 0) return;
+  const byReason: Record<string, number> = {};
+  for (const p of rejected) byReason[p.reason] = (byReason[p.reason] ?? 0) + 1;
+  const reasons = Object.entries(byReason).map(([k, v]) => `${v} ${k}`).join(', ');
+  // the detail without the file's path (named once), and with this command's flag for the CRS it guesses
+  let first = rejected[0].detail.replace(/\.$/, '');
+  const abs = path.resolve(src.file);
+  if (first.startsWith(`${abs}, `)) first = first.slice(abs.length + 2);
+  const guessed = /; declare crs (\S+); fix the coordinates or drop the record$/;
+  const hasGuess = guessed.test(first);
+  first = first.replace(guessed, `; give ${crsFlag} $1 (or --crs for all inputs)`);
+  if (src.features.length === 0) {
+    const fix = hasGuess ? '' : byReason['invalid-coordinates'] ? `; give the file's CRS with ${crsFlag} (or --crs for all inputs)` : `; fix the file ('wijkatlas inspect ${src.file}' lists every problem)`;
+    throw new UserError(`${src.file}: all ${rejected.length} ${what} records were rejected (${reasons}); the first, ${first}${fix}.`);
+  }
+  log(`patrol: ${src.file}: ${rejected.length} of ${src.input.records} ${what} records rejected (${reasons}), e.g. ${first}; all are listed in report.json (rejected)`);
 }
 
 function parseClock(text: string): number {

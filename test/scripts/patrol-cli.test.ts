@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { reprojectFeatures } from '../../src/io/reproject.ts';
 
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/routes');
@@ -74,6 +76,47 @@ describe('npx wijkatlas patrol', () => {
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr.trim().split('\n').pop()).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads each input in its own CRS (--streets-crs, --incidents-crs); unreadable records are counted and listed in report.json', () => {
+    // the incidents as a police export from Belgian Excel: Lambert 72, semicolons, decimal commas,
+    // and two rows that cannot be placed (no x; longitude/latitude in a Lambert file)
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-patrol-csv-'));
+    const fc = JSON.parse(readFileSync(incidents, 'utf8')) as FeatureCollection<Point, { id: number; datetime: string }>;
+    const lambert = reprojectFeatures(fc.features, 'EPSG:4326', 'EPSG:31370');
+    const comma = (v: number) => v.toFixed(2).replace('.', ',');
+    const rows = lambert.map((f) => `${f.properties.id};${comma(f.geometry.coordinates[0])};${comma(f.geometry.coordinates[1])};${f.properties.datetime}`);
+    rows.push('901;;190003,41;2021-03-19T20:00', '902;4,4921635;51,0188661;2021-03-19T20:00');
+    const csv = path.join(tmp, 'incidents.csv');
+    writeFileSync(csv, ['id;x;y;datetime', ...rows].join('\r\n') + '\r\n', 'latin1');
+    const args = ['--streets', streets, '--incidents', csv, '--x', 'x', '--y', 'y', '--teams', '2', '--shift-minutes', '60', '--iterations', '200', '--start', centre, '--weekday', 'vr', '--hours', '18-22'];
+    const r = run([...args, '--incidents-crs', 'EPSG:31370']);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(r.dir, 'report.json'), 'utf8'));
+    // the same incidents as from the WGS 84 GeoJSON (first test): 33 used, 10 on other weekdays
+    expect(report.incidents).toMatchObject({ records: 45, rejected: 2, read: 43, used: 33, skipped: { 'other-weekday': 10 } });
+    expect(report.rejected.streets).toEqual([]);
+    expect(report.rejected.incidents.map((p: { index: number; reason: string }) => [p.index, p.reason])).toEqual([
+      [43, expect.any(String)],
+      [44, 'invalid-coordinates'],
+    ]);
+    expect(r.stderr).toMatch(/incidents\.csv: 2 of 45 incident records rejected \(.*invalid-coordinates.*\), e\.g\. .*; all are listed in report\.json/);
+    // every incident record accounted for: rejected, or read and then used or left out with a reason
+    const skipped = Object.values(report.incidents.skipped as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(report.incidents.rejected + report.incidents.used + skipped).toBe(report.incidents.records);
+
+    // one CRS for both inputs: the WGS 84 streets read as Lambert 72 are all impossible
+    const wrong = run([...args, '--crs', 'EPSG:31370']);
+    expect(wrong.status).toBe(1);
+    const line = wrong.stderr.trim().split('\n').pop()!;
+    expect(line).toMatch(/grid-streets\.geojson: all \d+ street records were rejected \(\d+ invalid-coordinates\); the first, feature 1: coordinates \[4\.\d+, 51\.\d+\] are impossible for EPSG:31370 .* give --streets-crs EPSG:4326 \(or --crs for all inputs\)\.$/);
+    expect(wrong.stderr).not.toMatch(/\n\s+at /);
+    // and the Lambert incidents read as WGS 84 (the default); row 902 is a WGS 84 pair and would be read
+    const onlyLambert = path.join(tmp, 'lambert.csv');
+    writeFileSync(onlyLambert, ['id;x;y;datetime', ...rows.slice(0, -1)].join('\r\n') + '\r\n', 'latin1');
+    const lost = run(args.map((a) => (a === csv ? onlyLambert : a)));
+    expect(lost.status).toBe(1);
+    expect(lost.stderr.trim().split('\n').pop()).toMatch(/lambert\.csv: all 44 incident records were rejected \(\d+ invalid-coordinates.*\); the first, row 2: .*look like Belgian Lambert 72 metres .*give --incidents-crs EPSG:31370 \(or --crs for all inputs\)\.$/);
   });
 
   it('exits 1 for an empty network', () => {
