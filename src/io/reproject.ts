@@ -5,6 +5,7 @@ import proj4 from 'proj4';
 import type { Feature, Geometry, Position } from 'geojson';
 import { UserError } from '../core/user-error.ts';
 import { parseCrs, type CrsInfo } from './parse-crs.ts';
+import { guessCrsFromBbox } from './guess-crs.ts';
 
 /** Options of reprojectFeatures. */
 export interface ReprojectOptions {
@@ -55,9 +56,10 @@ export function reprojectFeatures<G extends Geometry | null, P>(
         out = undefined;
       }
       if (!out || !Number.isFinite(out[0]) || !Number.isFinite(out[1])) {
-        throw new UserError(
-          `${file}, feature ${index + 1}: cannot reproject [${x}, ${y}] from ${source.id} to ${target.id} (no finite result); check the declared CRS of ${file} or drop the record`,
-        );
+        // what the numbers look like, when that is another CRS than the declared one
+        const guess = guessCrsFromBbox([x, y, x, y]);
+        const hint = guess?.crs && guess.crs !== source.id ? `these numbers look like ${guess.what}: give ${file} the CRS ${guess.crs} (--crs, or crs in the atlas config)` : `check the declared CRS of ${file}`;
+        throw new UserError(`${file}, feature ${index + 1}: cannot reproject [${x}, ${y}] from ${source.id} to ${target.id} (no finite result); ${hint}, or drop the record`);
       }
       return [out[0], out[1], ...rest];
     };

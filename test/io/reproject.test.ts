@@ -110,6 +110,16 @@ describe('reprojectFeatures', () => {
     expect((out.geometry as { coordinates: number[] }).coordinates[2]).toBe(12.5);
   });
 
+  it('a point that cannot be reprojected is a one-line user error that says what its numbers look like', async () => {
+    // Lambert 72 metres declared as WGS 84 (a CSV read without --crs)
+    const lambert: Feature = { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [158366.65, 190003.41] } };
+    await expectUserError(() => reprojectFeatures([lambert], 'EPSG:4326', 'EPSG:31370', { file: 'incidents.csv' }), [
+      'incidents.csv, feature 1: cannot reproject [158366.65, 190003.41] from EPSG:4326 to EPSG:31370',
+      'these numbers look like Belgian Lambert 72 metres',
+      'give incidents.csv the CRS EPSG:31370',
+    ]);
+  });
+
   it('returns copies when source and target are the same CRS', () => {
     const out = reprojectFeatures(fc.features, 'urn:ogc:def:crs:OGC:1.3:CRS84', 'EPSG:4326');
     expect(out).toEqual(fc.features);
