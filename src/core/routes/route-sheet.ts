@@ -3,6 +3,7 @@ import type { XY } from '../types.ts';
 import type { PatrolRoute } from './patrol-planner.ts';
 import { clockText, routeDirections } from './route-directions.ts';
 import { teamColour } from './team-colours.ts';
+import { routeStreetLabels, type LabelObstacle } from './route-street-labels.ts';
 
 export interface RouteSheetOptions {
   /** Shift start, minutes after midnight. Default 18:00. */
@@ -55,7 +56,7 @@ function scaleBarMetres(metresPerMm: number): number {
  * A printable A4 route sheet (portrait) in Dutch for one team, as page-model pages: a title, a map
  * of the route (grey streets, the route in the team's colour, numbered stops — "1/5" for a place
  * visited twice —, open rings where the team walks past a hot section without stopping, the start
- * "S", a scale bar and north arrow), then the ordered directions with street names, turns, stop times and
+ * "S", the names of the streets walked beside the route, a scale bar and north arrow), then the ordered directions with street names, turns, stop times and
  * the expected return time; the list continues on further pages when it is long.
  *
  * @param route - one team's route (planar metres)
@@ -82,11 +83,15 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
   for (const leg of route.legs) {
     for (const p of leg.pieces) if (p.coords.length > 1) mapItems.push({ kind: 'path', d: line(p.coords), stroke: colour, strokeWidth: 1.1, strokeOpacity: 0.85, lineCap: 'round', lineJoin: 'round' });
   }
+  // street names go above the route lines and under the markers (placed once everything is known)
+  const labelsAt = mapItems.length;
+  const symbols: LabelObstacle[] = [];
   const start = path[0];
   if (start) {
     const [sx, sy] = toPage(start);
     mapItems.push({ kind: 'path', d: `M ${f(sx - 3)} ${f(sy - 3)} H ${f(sx + 3)} V ${f(sy + 3)} H ${f(sx - 3)} Z`, fill: '#222222', stroke: '#ffffff', strokeWidth: 0.4 });
     mapItems.push({ kind: 'text', x: sx, y: sy, text: 'S', size: 9, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
+    symbols.push({ at: [sx, sy], r: 4.3 });
   }
   // a place visited twice gets one marker with both numbers ("1/5")
   const places = new Map<string, { point: XY; numbers: number[] }>();
@@ -102,6 +107,7 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
   });
   for (const { at, numbers, label, r } of markers) {
     mapItems.push({ kind: 'path', d: circlePath(at[0], at[1], r), fill: colour, stroke: '#ffffff', strokeWidth: 0.5, id: `stop-${numbers.join('-')}` });
+    symbols.push({ at, r });
     mapItems.push({ kind: 'text', x: at[0], y: at[1], text: label, size: 8, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
   }
   // hot sections walked past without stopping: a small open ring in the team's colour; one that a
@@ -124,6 +130,7 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
     const seen = ids.get(id) ?? 0;
     ids.set(id, seen + 1);
     mapItems.push({ kind: 'path', d: circlePath(px, py, 1.6), fill: '#ffffff', stroke: colour, strokeWidth: 0.8, id: seen === 0 ? id : `${id}-${seen + 1}` });
+    symbols.push({ at: [px, py], r: 2 });
   }
   const bar = scaleBarMetres(metresPerMm);
   const barMm = bar / metresPerMm;
@@ -133,6 +140,29 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
   const nx = MAP.x + MAP.w - 8;
   mapItems.push({ kind: 'path', d: `M ${nx} ${MAP.y + 5} L ${nx + 2.5} ${MAP.y + 12} L ${nx} ${MAP.y + 10.5} L ${nx - 2.5} ${MAP.y + 12} Z`, fill: '#000000' });
   mapItems.push({ kind: 'text', x: nx, y: MAP.y + 16, text: 'N', size: 7, weight: 'bold', anchor: 'middle', halo: 0.6 });
+  // the north arrow and the scale bar with its text
+  symbols.push({ at: [nx, MAP.y + 11], r: 6.5 });
+  for (let x = MAP.x + 5; x <= MAP.x + 5 + Math.max(barMm, 10); x += 3) symbols.push({ at: [x, by - 2], r: 3 });
+  // each street walked, named once beside the route (consecutive pieces of one street form a run)
+  const streets = new Map<string, XY[][]>();
+  let last: string | null = null;
+  for (const leg of route.legs) {
+    for (const p of leg.pieces) {
+      if (!p.name || p.coords.length < 2) {
+        last = null;
+        continue;
+      }
+      const runs = streets.get(p.name) ?? [];
+      const pts = p.coords.map(toPage);
+      if (last === p.name && runs.length > 0) runs[runs.length - 1].push(...pts.slice(1));
+      else runs.push(pts);
+      streets.set(p.name, runs);
+      last = p.name;
+    }
+  }
+  const routeLines = route.legs.flatMap((l) => l.pieces.filter((p) => p.coords.length > 1).map((p) => p.coords.map(toPage)));
+  const labels = routeStreetLabels([...streets].map(([name, runs]) => ({ name, runs })), { frame: MAP, obstacles: symbols, lines: routeLines });
+  mapItems.splice(labelsAt, 0, ...labels);
 
   const header: PageItem[] = [
     { kind: 'text', x: MARGIN, y: 16, text: `Patrouilleroute team ${route.team}`, size: 18, weight: 'bold', fill: colour },

@@ -3,6 +3,7 @@ import { clockText, routeDirections } from '../../../src/core/routes/route-direc
 import { routeSheet } from '../../../src/core/routes/route-sheet.ts';
 import type { PatrolRoute } from '../../../src/core/routes/patrol-planner.ts';
 import type { PageItem } from '../../../src/core/page/page-model.ts';
+import { teamColour } from '../../../src/core/routes/team-colours.ts';
 
 // start at (0,0); walk east on Astraat, turn left (north) into Bstraat to stop 1, turn around, back
 const route: PatrolRoute = {
@@ -102,6 +103,24 @@ describe('routeSheet', () => {
     // context streets outside the view are left out
     const grey = items.filter((i) => i.kind === 'path' && i.stroke === '#c8c8c8');
     expect(grey).toHaveLength(1);
+  });
+
+  it('names the streets walked on the map once each, above the route and under the markers', () => {
+    const flat = (items: PageItem[]): PageItem[] => items.flatMap((i) => (i.kind === 'group' ? flat(i.items) : [i]));
+    const items = flat(routeSheet(route)[0].items);
+    const labels = items.filter((i) => i.kind === 'text' && (i.text === 'Astraat' || i.text === 'Bstraat'));
+    // walked out and back, each street is named once: Astraat along x (0°), Bstraat going north (−90°)
+    expect(labels.map((l) => [(l as { text: string }).text, (l as { rotate?: number }).rotate]).sort()).toEqual([
+      ['Astraat', 0],
+      ['Bstraat', -90],
+    ]);
+    const index = (i: PageItem) => items.indexOf(i);
+    const routeLine = items.findLastIndex((i) => i.kind === 'path' && i.stroke === teamColour(2));
+    const marker = items.findIndex((i) => i.kind === 'path' && i.id === 'stop-1');
+    for (const l of labels) {
+      expect(index(l)).toBeGreaterThan(routeLine);
+      expect(index(l)).toBeLessThan(marker);
+    }
   });
 
   it('continues a long list on further pages', () => {
