@@ -45,6 +45,15 @@ describe('npx wijkatlas patrol', () => {
       expect(report.teams[t - 1].returnMinute).toBeLessThanOrEqual(60);
     }
     expect(r.stderr).toMatch(/patrol: team 1: \d+ stops/);
+    // the maps name streets the teams walk (street-name labels: dark grey text with a halo)
+    const walked = new Set(legs.flatMap((f: { properties: { street: string | null } }) => (f.properties.street ?? '').split(', ').filter(Boolean)));
+    const labelsIn = (file: string) => [...readFileSync(path.join(r.dir, file), 'utf8').matchAll(/<text [^>]*fill="#333333"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    for (const file of ['team-1.svg', 'overview.svg']) {
+      const names = labelsIn(file);
+      expect(names.length, file).toBeGreaterThan(0);
+      for (const name of names) expect(walked.has(name), `${file}: ${name}`).toBe(true);
+      expect(new Set(names).size).toBe(names.length);
+    }
   });
 
   it('--walk-weight rewards hot sections walked along: the report counts the passes', () => {

@@ -3,6 +3,7 @@ import type { XY } from '../types.ts';
 import type { PatrolPlan } from './patrol-planner.ts';
 import { clockText } from './route-directions.ts';
 import { circlePath } from './route-sheet.ts';
+import { routeStreetLabels, streetsOfWalks } from './route-street-labels.ts';
 import type { HotspotScores } from './segment-hotspot-scores.ts';
 import { teamColour } from './team-colours.ts';
 import type { WalkingGraph } from './walking-graph.ts';
@@ -15,7 +16,7 @@ const f = (v: number) => (Math.round(v * 100) / 100).toString();
 /**
  * An A4 landscape overview of a patrol plan for the prevention consultant: the streets, the hot
  * street sections (dark red, wider = hotter), every team's route in its colour with numbered stops,
- * the start, and a legend with each team's stops, distance and return time.
+ * the names of the streets walked, the start, and a legend with each team's stops, distance and return time.
  *
  * @param plan - from planPatrolRoutes (planar metres)
  * @param graph - the walking graph (streets drawn grey)
@@ -57,16 +58,27 @@ export function patrolOverviewPage(plan: PatrolPlan, graph: WalkingGraph, scores
       }
     }
   });
+  const markers: { team: number; number: number; at: XY }[] = [];
   for (const r of plan.routes) {
     for (const s of r.stops) {
       const [px, py] = to(s.point);
       const dx = ((r.team - 1) % 2) * 4 - 2;
       const dy = Math.floor((r.team - 1) / 2) * 4 - 2;
-      map.push({ kind: 'path', d: circlePath(px + dx, py + dy, 1.9), fill: teamColour(r.team), stroke: '#ffffff', strokeWidth: 0.3 });
-      map.push({ kind: 'text', x: px + dx, y: py + dy, text: String(s.number), size: 5, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
+      markers.push({ team: r.team, number: s.number, at: [px + dx, py + dy] });
     }
   }
   const [sx, sy] = to(plan.startPoint);
+  // the names of the streets walked (by any team), above the routes and under the markers
+  const walks = plan.routes.map((r) => r.legs.flatMap((l) => l.pieces));
+  // the lines as drawn (offset per team); the names keep clear of the outermost
+  const offsets = plan.routes.map((_, t) => (t - (plan.routes.length - 1) / 2) * 0.7);
+  const lines = walks.flatMap((w, t) => w.filter((p) => p.coords.length > 1).map((p) => p.coords.map((q) => to([q[0] + offsets[t] * mpm, q[1] - offsets[t] * mpm]))));
+  const obstacles = [...markers.map((m) => ({ at: m.at, r: 1.9 })), { at: [sx, sy] as XY, r: 3.6 }];
+  map.push(...routeStreetLabels(streetsOfWalks(walks, to), { frame: MAP, obstacles, lines, size: 6, gap: 0.9 + Math.SQRT2 * Math.max(0, ...offsets.map(Math.abs)) }));
+  for (const m of markers) {
+    map.push({ kind: 'path', d: circlePath(m.at[0], m.at[1], 1.9), fill: teamColour(m.team), stroke: '#ffffff', strokeWidth: 0.3 });
+    map.push({ kind: 'text', x: m.at[0], y: m.at[1], text: String(m.number), size: 5, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
+  }
   map.push({ kind: 'path', d: `M ${f(sx - 2.5)} ${f(sy - 2.5)} H ${f(sx + 2.5)} V ${f(sy + 2.5)} H ${f(sx - 2.5)} Z`, fill: '#222222', stroke: '#ffffff', strokeWidth: 0.4 });
   map.push({ kind: 'text', x: sx, y: sy, text: 'S', size: 7, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
 

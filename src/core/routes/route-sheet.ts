@@ -3,7 +3,7 @@ import type { XY } from '../types.ts';
 import type { PatrolRoute } from './patrol-planner.ts';
 import { clockText, routeDirections } from './route-directions.ts';
 import { teamColour } from './team-colours.ts';
-import { routeStreetLabels, type LabelObstacle } from './route-street-labels.ts';
+import { routeStreetLabels, streetsOfWalks, type LabelObstacle } from './route-street-labels.ts';
 
 export interface RouteSheetOptions {
   /** Shift start, minutes after midnight. Default 18:00. */
@@ -143,25 +143,9 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
   // the north arrow and the scale bar with its text
   symbols.push({ at: [nx, MAP.y + 11], r: 6.5 });
   for (let x = MAP.x + 5; x <= MAP.x + 5 + Math.max(barMm, 10); x += 3) symbols.push({ at: [x, by - 2], r: 3 });
-  // each street walked, named once beside the route (consecutive pieces of one street form a run)
-  const streets = new Map<string, XY[][]>();
-  let last: string | null = null;
-  for (const leg of route.legs) {
-    for (const p of leg.pieces) {
-      if (!p.name || p.coords.length < 2) {
-        last = null;
-        continue;
-      }
-      const runs = streets.get(p.name) ?? [];
-      const pts = p.coords.map(toPage);
-      if (last === p.name && runs.length > 0) runs[runs.length - 1].push(...pts.slice(1));
-      else runs.push(pts);
-      streets.set(p.name, runs);
-      last = p.name;
-    }
-  }
+  // each street walked, named once beside the route
   const routeLines = route.legs.flatMap((l) => l.pieces.filter((p) => p.coords.length > 1).map((p) => p.coords.map(toPage)));
-  const labels = routeStreetLabels([...streets].map(([name, runs]) => ({ name, runs })), { frame: MAP, obstacles: symbols, lines: routeLines });
+  const labels = routeStreetLabels(streetsOfWalks([route.legs.flatMap((l) => l.pieces)], toPage), { frame: MAP, obstacles: symbols, lines: routeLines });
   mapItems.splice(labelsAt, 0, ...labels);
 
   const header: PageItem[] = [

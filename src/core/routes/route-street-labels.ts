@@ -1,6 +1,7 @@
 import { MM_PER_PT, type PageText } from '../page/page-model.ts';
 import { textWidth } from '../page/text-width.ts';
 import type { XY } from '../types.ts';
+import type { WalkPiece } from './stop-network.ts';
 
 /** A round thing on the map a label must keep clear of (page mm): a stop marker, the start, the north arrow. */
 export interface LabelObstacle {
@@ -18,12 +19,41 @@ export interface StreetLabelOptions {
   lines?: readonly (readonly XY[])[];
   /** Font size in points. Default 7. */
   size?: number;
+  /** Space in mm between the street's centre line and the near edge of its name. Default 0.7. */
+  gap?: number;
 }
 
 /** One street of the route in page mm: its name and its runs (consecutive pieces of that street). */
 export interface LabelStreet {
   name: string;
   runs: readonly (readonly XY[])[];
+}
+
+/**
+ * The named streets of walks on a page: consecutive pieces of one street form a run (in page mm).
+ *
+ * @param walks - piece sequences (e.g. each route's legs, in order)
+ * @param toPage - planar metres to page mm
+ * @returns one entry per street name, with its runs
+ */
+export function streetsOfWalks(walks: readonly (readonly WalkPiece[])[], toPage: (p: XY) => XY): LabelStreet[] {
+  const streets = new Map<string, XY[][]>();
+  for (const pieces of walks) {
+    let last: string | null = null;
+    for (const p of pieces) {
+      if (!p.name || p.coords.length < 2) {
+        last = null;
+        continue;
+      }
+      const runs = streets.get(p.name) ?? [];
+      const pts = p.coords.map(toPage);
+      if (last === p.name && runs.length > 0) runs[runs.length - 1].push(...pts.slice(1));
+      else runs.push(pts);
+      streets.set(p.name, runs);
+      last = p.name;
+    }
+  }
+  return [...streets].map(([name, runs]) => ({ name, runs }));
 }
 
 /** Samples of a polyline every `step` mm (ends included). */
@@ -61,7 +91,7 @@ function bend(line: readonly XY[], cum: readonly number[], s0: number, s1: numbe
 /**
  * Street-name labels for a route map: each street the route walks gets its name once, set along a
  * straight enough stretch of it (at most 0.8 mm off the chord), beside the line (half a line height
- * and 0.7 mm off it, on the first free side), upright (rotated −100° to 80°: bottom to top on a nearly vertical street), inside the frame, clear
+ * and `gap` mm off it, on the first free side), upright (rotated −100° to 80°: bottom to top on a nearly vertical street), inside the frame, clear
  * of the markers, of the route's other lines and of the labels already placed. Streets are labelled
  * in order of their longest run, and on each the place nearest the middle of its longest run wins; a
  * street with no free place is left unlabelled (its name is in the directions).
@@ -75,6 +105,7 @@ function bend(line: readonly XY[], cum: readonly number[], s0: number, s1: numbe
  */
 export function routeStreetLabels(streets: readonly LabelStreet[], options: StreetLabelOptions): PageText[] {
   const size = options.size ?? 7;
+  const gap = options.gap ?? 0.7;
   const height = size * MM_PER_PT * 1.15;
   const half = height / 2;
   const { frame } = options;
@@ -121,7 +152,7 @@ export function routeStreetLabels(streets: readonly LabelStreet[], options: Stre
         const score = Math.abs(s - total / 2) + 1000 * r;
         if (best && score >= best.score) continue;
         for (const side of [-1, 1]) {
-          const off = side * (half + 0.7);
+          const off = side * (half + gap);
           const c: XY = [mid[0] - uy * off, mid[1] + ux * off];
           const pts: XY[] = [];
           const n = Math.max(1, Math.ceil(width));
