@@ -54,8 +54,9 @@ within the shift. Rules and defaults: docs/routes.md.
   --streets-crs CRS    CRS of the streets file alone (e.g. EPSG:4326 for an OSM extract), over --crs
   --incidents-crs CRS  CRS of the incidents file alone (e.g. EPSG:31370 for a police CSV), over --crs
                        Records that cannot be read (impossible coordinates, no geometry, …) are left
-                       out, counted on stderr and listed in report.json (rejected); when none is left
-                       the command stops with the first reason
+                       out, counted on stderr and listed in report.json (rejected); when none is left,
+                       or more than half have impossible coordinates (a wrong CRS), the command stops
+                       with the first reason
   --yesterday F        yesterday's routes.geojson: its stops lose half their score today
   --max-stops N        candidate stops: the N hottest street sections (default 40)
   --revisit-minutes M  minimum time between two visits of one stop (default 45)
@@ -249,9 +250,12 @@ function accountRejects(src: LoadedSource, what: string, crsFlag: string, log: (
   const guessed = /; declare crs (\S+); fix the coordinates or drop the record$/;
   const hasGuess = guessed.test(first);
   first = first.replace(guessed, `; give ${crsFlag} $1 (or --crs for all inputs)`);
-  if (src.features.length === 0) {
+  // none left, or most impossible where they are: the CRS is wrong, and the few left would be misplaced
+  const misplaced = (byReason['invalid-coordinates'] ?? 0) > src.input.records / 2;
+  if (src.features.length === 0 || misplaced) {
     const fix = hasGuess ? '' : byReason['invalid-coordinates'] ? `; give the file's CRS with ${crsFlag} (or --crs for all inputs)` : `; fix the file ('wijkatlas inspect ${src.file}' lists every problem)`;
-    throw new UserError(`${src.file}: all ${rejected.length} ${what} records were rejected (${reasons}); the first, ${first}${fix}.`);
+    const count = src.features.length === 0 ? `all ${rejected.length}` : `${rejected.length} of ${src.input.records}`;
+    throw new UserError(`${src.file}: ${count} ${what} records were rejected (${reasons}); the first, ${first}${fix}.`);
   }
   log(`patrol: ${src.file}: ${rejected.length} of ${src.input.records} ${what} records rejected (${reasons}), e.g. ${first}; all are listed in report.json (rejected)`);
 }

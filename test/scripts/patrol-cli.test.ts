@@ -120,12 +120,15 @@ describe('npx wijkatlas patrol', () => {
     const line = wrong.stderr.trim().split('\n').pop()!;
     expect(line).toMatch(/grid-streets\.geojson: all \d+ street records were rejected \(\d+ invalid-coordinates\); the first, feature 1: coordinates \[4\.\d+, 51\.\d+\] are impossible for EPSG:31370 .* give --streets-crs EPSG:4326 \(or --crs for all inputs\)\.$/);
     expect(wrong.stderr).not.toMatch(/\n\s+at /);
-    // and the Lambert incidents read as WGS 84 (the default); row 902 is a WGS 84 pair and would be read
+    // and the Lambert incidents read as WGS 84 (the default): all rejected, or (row 902 is a WGS 84 pair)
+    // all but one, which would be misplaced: both stop
     const onlyLambert = path.join(tmp, 'lambert.csv');
     writeFileSync(onlyLambert, ['id;x;y;datetime', ...rows.slice(0, -1)].join('\r\n') + '\r\n', 'latin1');
-    const lost = run(args.map((a) => (a === csv ? onlyLambert : a)));
-    expect(lost.status).toBe(1);
-    expect(lost.stderr.trim().split('\n').pop()).toMatch(/lambert\.csv: all 44 incident records were rejected \(\d+ invalid-coordinates.*\); the first, row 2: .*look like Belgian Lambert 72 metres .*give --incidents-crs EPSG:31370 \(or --crs for all inputs\)\.$/);
+    for (const [file, count] of [[onlyLambert, 'all 44'], [csv, '44 of 45']]) {
+      const lost = run(args.map((a) => (a === csv ? file : a)));
+      expect(lost.status).toBe(1);
+      expect(lost.stderr.trim().split('\n').pop()).toMatch(new RegExp(`${path.basename(file).replace('.', '\\.')}: ${count} incident records were rejected \\(\\d+ invalid-coordinates.*\\); the first, row 2: .*look like Belgian Lambert 72 metres .*give --incidents-crs EPSG:31370 \\(or --crs for all inputs\\)\\.$`));
+    }
   });
 
   it('exits 1 for an empty network', () => {
