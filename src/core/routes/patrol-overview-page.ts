@@ -16,7 +16,8 @@ const f = (v: number) => (Math.round(v * 100) / 100).toString();
 /**
  * An A4 landscape overview of a patrol plan for the prevention consultant: the streets, the hot
  * street sections (dark red, wider = hotter), every team's route in its colour with numbered stops,
- * the names of the streets walked, the start, and a legend with each team's stops, distance and return time.
+ * the names of the streets walked, the start, and a legend with each team's stops, distance and
+ * return time.
  *
  * @param plan - from planPatrolRoutes (planar metres)
  * @param graph - the walking graph (streets drawn grey)

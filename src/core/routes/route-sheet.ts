@@ -56,8 +56,9 @@ function scaleBarMetres(metresPerMm: number): number {
  * A printable A4 route sheet (portrait) in Dutch for one team, as page-model pages: a title, a map
  * of the route (grey streets, the route in the team's colour, numbered stops — "1/5" for a place
  * visited twice —, open rings where the team walks past a hot section without stopping, the start
- * "S", the names of the streets walked beside the route, a scale bar and north arrow), then the ordered directions with street names, turns, stop times and
- * the expected return time; the list continues on further pages when it is long.
+ * "S", the names of the streets walked beside the route, a scale bar and north arrow), then the
+ * ordered directions with street names, turns, stop times and the expected return time; the list
+ * continues on further pages when it is long.
  *
  * @param route - one team's route (planar metres)
  * @param options - clock, labels, context streets, source line

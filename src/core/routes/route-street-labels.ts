@@ -91,13 +91,14 @@ function bend(line: readonly XY[], cum: readonly number[], s0: number, s1: numbe
 /**
  * Street-name labels for a route map: each street the route walks gets its name once, set along a
  * straight enough stretch of it (at most 0.8 mm off the chord), beside the line (half a line height
- * and `gap` mm off it, on the first free side), upright (rotated −100° to 80°: bottom to top on a nearly vertical street), inside the frame, clear
- * of the markers, of the route's other lines and of the labels already placed. Streets are labelled
- * in order of their longest run, and on each the place nearest the middle of its longest run wins; a
- * street with no free place is left unlabelled (its name is in the directions).
+ * and `gap` mm off it, on the first free side), upright (rotated −100° to 80°: bottom to top on a
+ * nearly vertical street), inside the frame, clear of the markers, of the route's lines and of the
+ * labels already placed. Streets are labelled in order of their longest run, and on each the place
+ * nearest the middle of its longest run wins; a street with no free place is left unlabelled (its
+ * name is in the directions).
  *
  * @param streets - the route's streets in page mm
- * @param options - frame, obstacles, lines, font size
+ * @param options - frame, obstacles, lines, font size, gap
  * @returns text items for the page model (halo for legibility over grey streets)
  * @example
  * routeStreetLabels([{ name: 'Astraat', runs: [[[20, 50], [120, 50]]] }], { frame: { x: 0, y: 0, w: 200, h: 100 } });
