@@ -2,6 +2,9 @@ import type { XY } from '../types.ts';
 import type { PatrolRoute } from './patrol-planner.ts';
 import type { WalkPiece } from './stop-network.ts';
 
+/** The turn onto a street, for the arrow next to a walking line: left is the walker's left. */
+export type Turn = 'straight' | 'slight-left' | 'slight-right' | 'left' | 'right' | 'around';
+
 /** One line of a route description. */
 export interface Direction {
   kind: 'depart' | 'walk' | 'stop' | 'return';
@@ -12,6 +15,8 @@ export interface Direction {
   stop?: number;
   /** For kind 'walk': hot sections on this street that the team walks past without stopping (see PatrolRoute.passes). */
   passes?: number;
+  /** For kind 'walk': the turn onto the street ('straight' for the first street and for walking on). */
+  turn?: Turn;
 }
 
 export interface DirectionOptions {
@@ -42,14 +47,17 @@ function turnAngle(from: readonly XY[], to: readonly XY[]): number {
   return d;
 }
 
-/** Dutch instruction for a turn onto a street. */
-function turnText(angle: number): string {
+/** The kind of turn of a signed angle (left > 0): straight below 25°, slight below 60°, a turn below 150°, else around. */
+function turnKind(angle: number): Turn {
   const a = Math.abs(angle);
-  if (a < 25) return 'Ga rechtdoor';
-  if (a < 60) return angle > 0 ? 'Houd links aan' : 'Houd rechts aan';
-  if (a < 150) return angle > 0 ? 'Sla linksaf' : 'Sla rechtsaf';
-  return 'Keer om';
+  if (a < 25) return 'straight';
+  if (a < 60) return angle > 0 ? 'slight-left' : 'slight-right';
+  if (a < 150) return angle > 0 ? 'left' : 'right';
+  return 'around';
 }
+
+/** Dutch instruction for each kind of turn onto a street. */
+const TURN_TEXT: Record<Turn, string> = { straight: 'Ga rechtdoor', 'slight-left': 'Houd links aan', 'slight-right': 'Houd rechts aan', left: 'Sla linksaf', right: 'Sla rechtsaf', around: 'Keer om' };
 
 const streetText = (name: string | null) => (name ? (/^(de|het|den|ter|'t) /i.test(name) ? name : `de ${name}`) : 'de naamloze weg');
 const metresText = (m: number) => (m < 1000 ? `${Math.max(10, Math.round(m / 10) * 10)} m` : `${(m / 1000).toFixed(1).replace('.', ',')} km`);
@@ -109,13 +117,14 @@ export function routeDirections(route: PatrolRoute, options: DirectionOptions = 
         inLeg.splice(inLeg.indexOf(x), 1);
         passesLeft.splice(passesLeft.indexOf(x), 1);
       }
-      const turn = previous === null ? 'Loop' : turnText(turnAngle(previous, r.first)).replace('Ga rechtdoor', 'Loop rechtdoor');
+      const angle = previous === null ? 0 : turnAngle(previous, r.first);
+      const turn = previous === null ? 'Loop' : TURN_TEXT[turnKind(angle)].replace('Ga rechtdoor', 'Loop rechtdoor');
       const sameStreet = previousName !== undefined && previousName === r.name && turn === 'Loop rechtdoor';
       const where = k === legRuns.length - 1 && leg.toStop > 0 ? ` tot stop ${leg.toStop}` : '';
       const phrase =
         previous === null ? `Loop via ${streetText(r.name)}` : sameStreet ? `Loop verder door ${streetText(r.name)}` : turn === 'Keer om' ? `Keer om en loop terug door ${streetText(r.name)}` : `${turn} ${streetText(r.name)} in`;
       const hot = passing.length > 0 ? ' Hot spot: rustig en zichtbaar doorlopen, niet stoppen.' : '';
-      out.push({ kind: 'walk', text: `${phrase}${where} (${metresText(r.metres)}).${hot}`, minute: leg.departMinute, ...(passing.length > 0 ? { passes: passing.length } : {}) });
+      out.push({ kind: 'walk', text: `${phrase}${where} (${metresText(r.metres)}).${hot}`, minute: leg.departMinute, turn: turnKind(angle), ...(passing.length > 0 ? { passes: passing.length } : {}) });
       previous = r.last;
       previousName = r.name;
     });

@@ -1,7 +1,7 @@
 import { MM_PER_PT, PAPER_MM, type Page, type PageItem } from '../page/page-model.ts';
 import type { XY } from '../types.ts';
 import type { PatrolRoute } from './patrol-planner.ts';
-import { clockText, routeDirections } from './route-directions.ts';
+import { clockText, routeDirections, type Direction, type Turn } from './route-directions.ts';
 import { teamColour } from './team-colours.ts';
 import { routeStreetLabels, streetsOfWalks, type LabelObstacle } from './route-street-labels.ts';
 
@@ -43,6 +43,48 @@ function wrap(text: string, max: number): string[] {
   }
   if (line) out.push(line);
   return out;
+}
+
+/** Width of the symbol column left of the directions, mm. */
+const ICON_MM = 6.5;
+
+/**
+ * Path data of a turn arrow in a 4 × 4 mm box centred on (cx, cy), walking "up": a stem from the
+ * bottom and a head where the walker goes (left, right, half left/right, straight on, back).
+ */
+export function turnArrowPath(turn: Turn, cx: number, cy: number): string {
+  const s = turn === 'left' || turn === 'slight-left' ? -1 : 1;
+  const X = (dx: number) => f(cx + s * dx);
+  const Y = (dy: number) => f(cy + dy);
+  switch (turn) {
+    case 'straight':
+      return `M ${X(0)} ${Y(2)} V ${Y(-1.9)} M ${X(-1.2)} ${Y(-0.8)} L ${X(0)} ${Y(-2)} L ${X(1.2)} ${Y(-0.8)}`;
+    case 'left':
+    case 'right':
+      return `M ${X(-1.4)} ${Y(2)} V ${Y(-0.6)} H ${X(1.9)} M ${X(0.8)} ${Y(-1.8)} L ${X(2)} ${Y(-0.6)} L ${X(0.8)} ${Y(0.6)}`;
+    case 'slight-left':
+    case 'slight-right':
+      return `M ${X(-1)} ${Y(2)} V ${Y(0.4)} L ${X(1.5)} ${Y(-1.9)} M ${X(0)} ${Y(-2)} L ${X(1.6)} ${Y(-2)} L ${X(1.6)} ${Y(-0.4)}`;
+    case 'around':
+      return `M ${X(1.3)} ${Y(2)} V ${Y(-0.6)} C ${X(1.3)} ${Y(-2.4)} ${X(-1.3)} ${Y(-2.4)} ${X(-1.3)} ${Y(-0.6)} V ${Y(1.7)} M ${X(-2.4)} ${Y(0.6)} L ${X(-1.3)} ${Y(1.8)} L ${X(-0.2)} ${Y(0.6)}`;
+  }
+}
+
+/** The symbol left of a direction: a turn arrow, the stop's marker with its number, or the start "S". */
+function directionIcon(d: Direction, cx: number, cy: number, colour: string): PageItem[] {
+  if (d.kind === 'walk') return [{ kind: 'path', d: turnArrowPath(d.turn ?? 'straight', cx, cy), stroke: '#222222', strokeWidth: 0.45, lineCap: 'round', lineJoin: 'round', id: `turn-${d.turn ?? 'straight'}` }];
+  if (d.kind === 'stop') {
+    const label = String(d.stop);
+    const r = 2.1 + 0.6 * Math.max(0, label.length - 1);
+    return [
+      { kind: 'path', d: circlePath(cx, cy, r), fill: colour, id: `list-stop-${label}` },
+      { kind: 'text', x: cx, y: cy, text: label, size: 7, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' },
+    ];
+  }
+  return [
+    { kind: 'path', d: `M ${f(cx - 2)} ${f(cy - 2)} H ${f(cx + 2)} V ${f(cy + 2)} H ${f(cx - 2)} Z`, fill: '#222222', id: `list-${d.kind}` },
+    { kind: 'text', x: cx, y: cy, text: 'S', size: 7, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' },
+  ];
 }
 
 /** A round scale-bar length (1, 2, 5 × 10^k metres) of about a fifth of the map width. */
@@ -159,8 +201,10 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
       text: [options.subtitle, `vertrek ${clockText(startClock)}`, `terug ${clockText(startClock + route.returnMinute)}`, `${(route.metres / 1000).toFixed(1).replace('.', ',')} km wandelen`, `${route.stops.length} stop${route.stops.length === 1 ? '' : 's'}`, route.passes.length > 0 ? `${route.passes.length} hot spot${route.passes.length === 1 ? '' : 's'} onderweg (○)` : ''].filter(Boolean).join(' · '),
     },
   ];
+  // each direction's first line gets a symbol in the left column: the turn as an arrow, the stop as
+  // its map marker, the start and return as the map's "S" (for readers who go by the pictures)
   const lines = routeDirections(route, { startClock, startLabel: options.startLabel }).flatMap((d) =>
-    wrap(d.text, Math.floor((W - 2 * MARGIN - 8) / (10 * MM_PER_PT * 0.5))).map((t, i) => ({ t, bold: d.kind !== 'walk' && i === 0 })),
+    wrap(d.text, Math.floor((W - 2 * MARGIN - 8 - ICON_MM) / (10 * MM_PER_PT * 0.5))).map((t, i) => ({ t, bold: d.kind !== 'walk' && i === 0, icon: i === 0 ? d : null })),
   );
   const pages: Page[] = [];
   let items: PageItem[] = [...header, { kind: 'group', role: 'map', clip: { x: MAP.x, y: MAP.y, width: MAP.w, height: MAP.h }, items: mapItems }, { kind: 'path', d: `M ${MAP.x} ${MAP.y} H ${MAP.x + MAP.w} V ${MAP.y + MAP.h} H ${MAP.x} Z`, stroke: '#555555', strokeWidth: 0.3 }];
@@ -173,7 +217,8 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
       items = [{ kind: 'text', x: MARGIN, y: 16, text: `Patrouilleroute team ${route.team} (vervolg)`, size: 14, weight: 'bold', fill: colour }];
       y = 26;
     }
-    items.push({ kind: 'text', x: MARGIN, y, text: l.t, size: 10, weight: l.bold ? 'bold' : 'normal' });
+    if (l.icon) items.push(...directionIcon(l.icon, MARGIN + 2.2, y - 1.3, colour));
+    items.push({ kind: 'text', x: MARGIN + ICON_MM, y, text: l.t, size: 10, weight: l.bold ? 'bold' : 'normal' });
     y += LINE_MM;
   }
   foot();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockText, routeDirections } from '../../../src/core/routes/route-directions.ts';
-import { routeSheet } from '../../../src/core/routes/route-sheet.ts';
+import { routeSheet, turnArrowPath } from '../../../src/core/routes/route-sheet.ts';
 import type { PatrolRoute } from '../../../src/core/routes/patrol-planner.ts';
 import type { PageItem } from '../../../src/core/page/page-model.ts';
 import { teamColour } from '../../../src/core/routes/team-colours.ts';
@@ -23,6 +23,17 @@ const route: PatrolRoute = {
   metres: 300, walkMinutes: 4, dwellMinutes: 12, returnMinute: 16, score: 5,
 };
 
+/** The y coordinates of a path's points (M, L and C take x y pairs, V a y, H an x). */
+function pathYs(d: string): number[] {
+  const ys: number[] = [];
+  for (const [, cmd, args] of d.matchAll(/([MLCHVZ])([^MLCHVZ]*)/g)) {
+    const v = args.trim().split(/\s+/).filter(Boolean).map(Number);
+    if (cmd === 'V') ys.push(...v);
+    else if (cmd !== 'H' && cmd !== 'Z') ys.push(...v.filter((_, n) => n % 2 === 1));
+  }
+  return ys;
+}
+
 describe('routeDirections', () => {
   it('describes departure, turns, stops with times and the return, in Dutch', () => {
     const lines = routeDirections(route, { startClock: 18 * 60 + 30, startLabel: 'het wijkhuis' }).map((d) => d.text);
@@ -35,6 +46,26 @@ describe('routeDirections', () => {
       'Sla rechtsaf de Astraat in (100 m).',
       'Terug aan het wijkhuis om 18:46.',
     ]);
+  });
+
+  it('gives each walking line the kind of its turn, the same as its Dutch words', () => {
+    expect(routeDirections(route).filter((d) => d.kind === 'walk').map((d) => d.turn)).toEqual(['straight', 'left', 'around', 'right']);
+    // one street after another, each turning by the given angle (left > 0) from the one before
+    const angles = [0, 10, 40, 90, 120, 170, -10, -40, -90, -120, -170];
+    let heading = 0;
+    let at: [number, number] = [0, 0];
+    const pieces = angles.map((a, i) => {
+      heading += (a * Math.PI) / 180;
+      const next: [number, number] = [at[0] + 100 * Math.cos(heading), at[1] + 100 * Math.sin(heading)];
+      const piece = { edge: i, name: `Straat${i}`, coords: [at, next], metres: 100 };
+      at = next;
+      return piece;
+    });
+    const zigzag: PatrolRoute = { ...route, stops: [], passes: [], legs: [{ toStop: 0, metres: 1100, minutes: 15, departMinute: 0, arriveMinute: 15, pieces }] };
+    const walks = routeDirections(zigzag).filter((d) => d.kind === 'walk');
+    expect(walks.map((d) => d.turn)).toEqual(['straight', 'straight', 'slight-left', 'left', 'left', 'around', 'straight', 'slight-right', 'right', 'right', 'around']);
+    const words = { straight: /^Loop (via|rechtdoor)/, 'slight-left': /^Houd links aan/, 'slight-right': /^Houd rechts aan/, left: /^Sla linksaf/, right: /^Sla rechtsaf/, around: /^Keer om/ };
+    for (const d of walks) expect(d.text).toMatch(words[d.turn!]);
   });
 
   it('tells where the team walks past a hot section without stopping (a pass), on the sheet too', () => {
@@ -120,6 +151,33 @@ describe('routeSheet', () => {
     for (const l of labels) {
       expect(index(l)).toBeGreaterThan(routeLine);
       expect(index(l)).toBeLessThan(marker);
+    }
+  });
+
+  it('puts a symbol left of each direction: S, the turn arrows, the stop marker with its number', () => {
+    const flat = (items: PageItem[]): PageItem[] => items.flatMap((i) => (i.kind === 'group' ? flat(i.items) : [i]));
+    const items = flat(routeSheet(route)[0].items);
+    const ids = items.filter((i) => i.kind === 'path' && /^(turn-|list-)/.test(i.id ?? '')).map((i) => (i as { id: string }).id);
+    expect(ids).toEqual(['list-depart', 'turn-straight', 'turn-left', 'list-stop-1', 'turn-around', 'turn-right', 'list-return']);
+    // each symbol sits on its line: the text that follows it starts right of it, 1.3 mm above its baseline
+    for (const id of ids) {
+      const k = items.findIndex((i) => i.kind === 'path' && i.id === id);
+      const line = items.slice(k + 1).find((i) => i.kind === 'text' && i.size === 10) as { x: number; y: number };
+      const ys = pathYs((items[k] as { d: string }).d);
+      expect(Math.min(...ys)).toBeGreaterThan(line.y - 1.3 - 2.6);
+      expect(Math.max(...ys)).toBeLessThan(line.y - 1.3 + 2.6);
+      expect(line.x).toBeGreaterThan(15 + 4);
+    }
+    // left is right mirrored, half left is half right mirrored
+    // (x mirrored around the centre x = 10: M, L, C pairs and H values; V values stay)
+    const mirrored = (d: string) =>
+      [...d.matchAll(/([MLCHVZ])([^MLCHVZ]*)/g)].flatMap(([, cmd, args]) => {
+        const v = args.trim().split(/\s+/).filter(Boolean).map(Number);
+        return [cmd, ...v.map((x, n) => (cmd === 'V' || (cmd !== 'H' && n % 2 === 1) ? x : 20 - x))];
+      });
+    const parsed = (d: string) => [...d.matchAll(/([MLCHVZ])([^MLCHVZ]*)/g)].flatMap(([, cmd, args]) => [cmd, ...args.trim().split(/\s+/).filter(Boolean).map(Number)]);
+    for (const [l, r] of [['left', 'right'], ['slight-left', 'slight-right']] as const) {
+      expect(mirrored(turnArrowPath(l, 10, 10))).toEqual(parsed(turnArrowPath(r, 10, 10)).map((v) => (typeof v === 'number' ? expect.closeTo(v, 6) : v)));
     }
   });
 
