@@ -50,8 +50,9 @@ export function patrolOverviewPage(plan: PatrolPlan, graph: WalkingGraph, scores
     if (s > 0 && inView(e.coords)) map.push({ kind: 'path', d: line(e.coords), stroke: '#a50f15', strokeOpacity: 0.35, strokeWidth: 1 + 4 * (s / maxScore), lineCap: 'round', lineJoin: 'round' });
   }
   // routes, slightly offset per team so that shared streets show every colour
+  const offsets = plan.routes.map((_, t) => (t - (plan.routes.length - 1) / 2) * 0.7);
   plan.routes.forEach((r, t) => {
-    const off = (t - (plan.routes.length - 1) / 2) * 0.7;
+    const off = offsets[t];
     for (const leg of r.legs) {
       for (const p of leg.pieces) {
         if (p.coords.length < 2) continue;
@@ -72,7 +73,6 @@ export function patrolOverviewPage(plan: PatrolPlan, graph: WalkingGraph, scores
   // the names of the streets walked (by any team), above the routes and under the markers
   const walks = plan.routes.map((r) => r.legs.flatMap((l) => l.pieces));
   // the lines as drawn (offset per team); the names keep clear of the outermost
-  const offsets = plan.routes.map((_, t) => (t - (plan.routes.length - 1) / 2) * 0.7);
   const lines = walks.flatMap((w, t) => w.filter((p) => p.coords.length > 1).map((p) => p.coords.map((q) => to([q[0] + offsets[t] * mpm, q[1] - offsets[t] * mpm]))));
   const obstacles = [...markers.map((m) => ({ at: m.at, r: 1.9 })), { at: [sx, sy] as XY, r: 3.6 }];
   map.push(...routeStreetLabels(streetsOfWalks(walks, to), { frame: MAP, obstacles, lines, size: 6, gap: 0.9 + Math.SQRT2 * Math.max(0, ...offsets.map(Math.abs)) }));
