@@ -40,6 +40,10 @@ async function main() {
   try {
     const page = await open('');
     await save(page, 'app-overview.png');
+    // zoomed in: street names fill in along the streets (placed once for all zooms, never overlapping)
+    const zoomed = await open('?view=4.4905,51.0195,16.2');
+    await save(zoomed, 'app-street-names.png');
+    await zoomed.close();
     // the block with the most incidents, opened from the table (map and table are linked)
     await page.getByLabel('Indicator', { exact: true }).selectOption('incidents_per_1000');
     await page.getByRole('button', { name: 'Tabel tonen' }).click();

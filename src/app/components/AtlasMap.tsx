@@ -4,7 +4,9 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { t, type Lang } from '../i18n.ts';
 import type { BasemapConfig } from '../map-layers/basemap-layer.ts';
+import { streetNameLabels } from '../../core/labels/street-name-labels.ts';
 import { createBlocksLayer, createContextLayer, createHoverLayer, createSelectionLayer } from '../map-layers/index.ts';
+import { createStreetNamesLayer, STREET_NAME_SIZE } from '../map-layers/street-names-layer.ts';
 import type { LayerState, MapView } from '../state/url-state.ts';
 
 declare global {
@@ -104,11 +106,21 @@ export function AtlasMap(props: AtlasMapProps) {
     return out;
   }, [layers, basemap, basemapFactory, blocksId, blocks, fillColors, colorKey, data]);
 
+  // street names over the blocks and the analysis layers, shown with the streets layer
+  const [zoom, setZoom] = useState(initialViewState.zoom);
+  const streets = data.streets as FeatureCollection | undefined;
+  const streetLabels = useMemo(() => (streets ? streetNameLabels(streets, { fontSize: STREET_NAME_SIZE }) : []), [streets]);
+  const streetsState = layers.find((l) => l.id === 'streets');
+  const namesLayer = useMemo(
+    () => (streetLabels.length > 0 ? createStreetNamesLayer({ data: streetLabels, zoom, visible: streetsState?.visible ?? true }) : null),
+    [streetLabels, zoom, streetsState?.visible],
+  );
+
   const selectionLayer = useMemo(() => createSelectionLayer(selected), [selected]);
   const hovered = hover ? (blocks.features[hover.index] ?? null) : null;
   const hoverLayer = useMemo(() => createHoverLayer(hovered), [hovered]);
   // the selection outline is drawn over the (thinner) hover outline so a selected block stays marked under the pointer
-  const all = useMemo(() => [...ordered, ...extraLayers, hoverLayer, selectionLayer], [ordered, extraLayers, hoverLayer, selectionLayer]);
+  const all = useMemo(() => [...ordered, ...extraLayers, ...(namesLayer ? [namesLayer] : []), hoverLayer, selectionLayer], [ordered, extraLayers, namesLayer, hoverLayer, selectionLayer]);
 
   const blockIndex = (info: PickingInfo): number | null => (info.layer?.id === 'blocks' && info.object ? info.index : null);
 
@@ -128,6 +140,7 @@ export function AtlasMap(props: AtlasMapProps) {
         }}
         onViewStateChange={({ viewState }) => {
           const v = viewState as MapViewState;
+          setZoom(Math.round(v.zoom * 20) / 20);
           props.onViewChange({ longitude: v.longitude, latitude: v.latitude, zoom: v.zoom });
         }}
         getCursor={({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab')}
