@@ -41,6 +41,7 @@ locator map, sources and licences, data date and creation date. Runs headless; r
                         one multi-page PDF (SVG/PNG: one file per page, F-001.svg, F-002.svg, ...)
   --projection P        lambert72 | web-mercator (default: lambert72, Belgian Lambert 72)
   --context IDS         context layers drawn over the map, comma-separated (default: line layers + area)
+  --no-street-names     leave out the street names (drawn by default from the streets layer)
   --date YYYY-MM-DD     creation date printed on the page and stored in the PDF
                         (default: SOURCE_DATE_EPOCH if set, else today); same inputs + date = same file
   --out F               output file (.pdf, .svg or .png)
@@ -132,6 +133,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       atlas: { type: 'string' },
       projection: { type: 'string' },
       context: { type: 'string' },
+      'no-street-names': { type: 'boolean' },
       date: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -190,6 +192,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     subtitle: values.subtitle,
     note: values.note,
     context: contextIds,
+    streetNames: !values['no-street-names'],
   };
   let pages: Page[];
   if (values.atlas) pages = composeAtlasPages(data, { ...options, atlasLayer: values.atlas }).pages;

@@ -45,7 +45,12 @@ describe('npx wijkatlas export on the demo atlas (acceptance commands)', () => {
     expect(wijkatlas('--layer', 'blocks', '--indicator', 'pct_built_before_1945', '--format', 'svg', '--out', svg).status).toBe(0);
     const text = readFileSync(svg, 'utf8');
     expect(text).toMatch(/^<\?xml/);
-    for (const role of ['map', 'legend', 'scale-bar', 'north-arrow', 'inset', 'sources']) expect(text).toContain(`class="${role}"`);
+    for (const role of ['map', 'legend', 'scale-bar', 'north-arrow', 'inset', 'sources', 'street-names']) expect(text).toContain(`class="${role}"`);
+    expect(text).toContain('>Hamerstraat<');
+    // --no-street-names leaves them out
+    const bare = path.join(tmp, 'annex-bare.svg');
+    expect(wijkatlas('--layer', 'blocks', '--indicator', 'pct_built_before_1945', '--no-street-names', '--format', 'svg', '--out', bare).status).toBe(0);
+    expect(readFileSync(bare, 'utf8')).not.toContain('class="street-names"');
     const png = path.join(tmp, 'annex.png');
     const r = wijkatlas('--layer', 'blocks', '--indicator', 'pct_built_before_1945', '--format', 'png', '--dpi', '300', '--out', png);
     expect(r.status, r.stderr).toBe(0);

@@ -51,6 +51,7 @@ const STRINGS = {
     breaks: 'Grenzen (bv. 25; 50; 75)',
     mapTitle: 'Titel',
     note: 'Opmerking (optioneel)',
+    streetNames: 'Straatnamen op de kaart',
     atlas: 'Atlas: één blad per object van',
     atlasNone: 'nee, één kaart',
     format: 'Formaat',
@@ -80,6 +81,7 @@ const STRINGS = {
     breaks: 'Breaks (e.g. 25; 50; 75)',
     mapTitle: 'Title',
     note: 'Note (optional)',
+    streetNames: 'Street names on the map',
     atlas: 'Atlas: one page per feature of',
     atlasNone: 'no, one map',
     format: 'Format',
@@ -129,6 +131,7 @@ export function ExportDialog({ manifest, layers, indicator, layer, lang = 'nl', 
   const [breaksText, setBreaksText] = useState('');
   const [title, setTitle] = useState('');
   const [note, setNote] = useState('');
+  const [streetNames, setStreetNames] = useState(true);
   const [atlasLayer, setAtlasLayer] = useState('');
   const [format, setFormat] = useState<Format>('pdf');
   const [dpi, setDpi] = useState(300);
@@ -156,14 +159,14 @@ export function ExportDialog({ manifest, layers, indicator, layer, lang = 'nl', 
 
   const result = useMemo((): { pages: Page[]; error?: undefined } | { pages?: undefined; error: string } => {
     const breaks = method === 'manual' ? breaksText.split(/[;\s]+/).filter(Boolean).map((s) => Number(s.replace(',', '.'))) : undefined;
-    const options: MapPageOptions = { layer: layerId, indicator, createdOn: date, paper, orientation, lang: pageLang, method, classes, breaks, title: title || undefined, note: note || undefined };
+    const options: MapPageOptions = { layer: layerId, indicator, createdOn: date, paper, orientation, lang: pageLang, method, classes, breaks, title: title || undefined, note: note || undefined, streetNames };
     try {
       if (atlasLayer) return { pages: composeAtlasPages({ manifest, layers }, { ...options, atlasLayer }).pages };
       return { pages: [composeMapPage({ manifest, layers }, options).page] };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [manifest, layers, layerId, indicator, date, paper, orientation, pageLang, method, classes, breaksText, title, note, atlasLayer]);
+  }, [manifest, layers, layerId, indicator, date, paper, orientation, pageLang, method, classes, breaksText, title, note, streetNames, atlasLayer]);
 
   const previewUrl = useMemo(() => {
     if (!result.pages) return '';
@@ -261,6 +264,9 @@ export function ExportDialog({ manifest, layers, indicator, layer, lang = 'nl', 
             <label style={S.label}>
               {t.note}
               <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <label>
+              <input type="checkbox" checked={streetNames} onChange={(e) => setStreetNames(e.target.checked)} /> {t.streetNames}
             </label>
             <label style={S.label}>
               {t.atlas}

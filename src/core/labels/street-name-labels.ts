@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { textWidth } from '../page/text-width.ts';
 import { MM_PER_PT } from '../page/page-model.ts';
+import { chainLines } from '../geometry/chain-lines.ts';
 
 /** One street name placed on a web map (WGS84), shown from `minZoom` on. */
 export interface StreetNameLabel {
@@ -74,40 +75,6 @@ function parts(g: Geometry | null): number[][][] {
   if (g.type === 'LineString') return [g.coordinates];
   if (g.type === 'MultiLineString') return g.coordinates;
   return [];
-}
-
-/** Chains the parts of one street that meet end to end into runs (a fork ends a run). */
-function chain(lines: P[][]): P[][] {
-  const key = (p: P) => `${p[0].toFixed(3)},${p[1].toFixed(3)}`;
-  const ends = new Map<string, number[]>();
-  lines.forEach((l, i) => {
-    for (const p of [l[0], l[l.length - 1]]) ends.set(key(p), [...(ends.get(key(p)) ?? []), i]);
-  });
-  const used = new Set<number>();
-  const next = (p: P): number | null => {
-    const at = (ends.get(key(p)) ?? []).filter((i) => !used.has(i));
-    return (ends.get(key(p)) ?? []).length === 2 && at.length === 1 ? at[0] : null;
-  };
-  const runs: P[][] = [];
-  // start at parts with a free end (degree ≠ 2) first, so an open street is walked from its end
-  const order = lines.map((_, i) => i).sort((a, b) => Number((ends.get(key(lines[b][0]))?.length ?? 0) !== 2) - Number((ends.get(key(lines[a][0]))?.length ?? 0) !== 2));
-  for (const first of order) {
-    if (used.has(first)) continue;
-    used.add(first);
-    let run = lines[first].slice();
-    for (let i = next(run[run.length - 1]); i !== null; i = next(run[run.length - 1])) {
-      used.add(i);
-      const l = lines[i];
-      run = run.concat((key(l[0]) === key(run[run.length - 1]) ? l : l.slice().reverse()).slice(1));
-    }
-    for (let i = next(run[0]); i !== null; i = next(run[0])) {
-      used.add(i);
-      const l = lines[i];
-      run = (key(l[l.length - 1]) === key(run[0]) ? l : l.slice().reverse()).slice(0, -1).concat(run);
-    }
-    runs.push(run);
-  }
-  return runs;
 }
 
 /** Cumulative lengths of a polyline. */
@@ -188,7 +155,7 @@ export function streetNameLabels(streets: FeatureCollection, options: StreetName
   for (const [name, { lines, rank }] of byName) {
     const wPx = labelTextWidthPx(name, fontSize) + 2 * padding;
     const hPx = HEIGHT_EM * fontSize + 2 * padding;
-    for (const run of chain(lines.map((l) => l.map(toLocal)))) {
+    for (const run of chainLines(lines.map((l) => l.map(toLocal)))) {
       const cum = cumulative(run);
       const length = cum[cum.length - 1];
       if (length <= 0) continue;

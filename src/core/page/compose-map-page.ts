@@ -3,8 +3,9 @@ import type { Classification } from '../classify/index.ts';
 import { drawInset } from './draw-inset.ts';
 import { drawLegend, legendRows, type LegendRow } from './draw-legend.ts';
 import { drawMap, type ContextLayer } from './draw-map.ts';
-import { drawNorthArrow } from './draw-north-arrow.ts';
+import { drawNorthArrow, northArrowBox } from './draw-north-arrow.ts';
 import { drawScaleBar, type ScaleBarLength } from './draw-scale-bar.ts';
+import { drawStreetNames } from './draw-street-names.ts';
 import { drawFigures, drawFooter, drawHeader, drawNote, drawWatermark, footerLines, type FigureRow } from './draw-text-blocks.ts';
 import { fitMapProjection, type FittedProjection, type Rect } from './fit-map-projection.ts';
 import type { MapPageData, MapPageOptions } from './page-input.ts';
@@ -73,8 +74,14 @@ export function composeOnePage(data: MapPageData, options: MapPageOptions, thema
   const items: PageItem[] = [drawHeader(title, subtitle, layout.header, ts)];
   const idField = thematic.layer.fields?.find((f) => f.theme === 'id')?.name;
   items.push(...drawMap(proj, thematic, context, { focus: extras.focus, idField }));
-  if (m.atlas.demo) items.push(drawWatermark(layout.map, lang));
   const scale = drawScaleBar(proj, lang, ts);
+  // street names over the map, clear of the scale bar and the north arrow (boxes with 1 mm to spare)
+  const streets = context.find((c) => c.id === 'streets');
+  if (streets && options.streetNames !== false) {
+    const grow = (r: Rect): Rect => ({ x: r.x - 1, y: r.y - 1, width: r.width + 2, height: r.height + 2 });
+    items.push(drawStreetNames(streets.features, proj, [grow(scale.box), grow(northArrowBox(proj, ts))], { size: 6 * ts }));
+  }
+  if (m.atlas.demo) items.push(drawWatermark(layout.map, lang));
   items.push(scale.item, drawNorthArrow(proj, lang, ts));
 
   // Panel: landscape = one column (inset, legend, figures or note); portrait = legend + figures/note | inset.

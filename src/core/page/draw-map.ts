@@ -36,7 +36,15 @@ export function geometryBbox(g: Geometry): [number, number, number, number] {
   return b;
 }
 
-const overlaps = (a: readonly number[], b: readonly number[]) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
+/** The longitude/latitude box of the map frame, with a tenth of its width to spare on every side. */
+export function frameView(proj: FittedProjection): [number, number, number, number] {
+  const f = proj.frame;
+  const corners = [proj.invert([f.x, f.y]), proj.invert([f.x + f.width, f.y]), proj.invert([f.x, f.y + f.height]), proj.invert([f.x + f.width, f.y + f.height])];
+  const pad = 0.1 * Math.max(...corners.map((c) => c[0])) - 0.1 * Math.min(...corners.map((c) => c[0]));
+  return [Math.min(...corners.map((c) => c[0])) - pad, Math.min(...corners.map((c) => c[1])) - pad, Math.max(...corners.map((c) => c[0])) + pad, Math.max(...corners.map((c) => c[1])) + pad];
+}
+
+export const overlaps = (a: readonly number[], b: readonly number[]) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
 /** A safe XML id from a feature key (letters, digits, - _ .), starting with a letter. */
 export function itemId(key: unknown): string | undefined {
@@ -79,9 +87,7 @@ export interface DrawMapOptions {
  */
 export function drawMap(proj: FittedProjection, thematic: Thematic, context: ContextLayer[], options: DrawMapOptions = {}): PageItem[] {
   const f = proj.frame;
-  const corners = [proj.invert([f.x, f.y]), proj.invert([f.x + f.width, f.y]), proj.invert([f.x, f.y + f.height]), proj.invert([f.x + f.width, f.y + f.height])];
-  const pad = 0.1 * Math.max(...corners.map((c) => c[0])) - 0.1 * Math.min(...corners.map((c) => c[0]));
-  const view = [Math.min(...corners.map((c) => c[0])) - pad, Math.min(...corners.map((c) => c[1])) - pad, Math.max(...corners.map((c) => c[0])) + pad, Math.max(...corners.map((c) => c[1])) + pad];
+  const view = frameView(proj);
   const fills: PagePath[] = [];
   thematic.features.forEach((feature, i) => {
     if (!feature.geometry || !overlaps(geometryBbox(feature.geometry), view)) return;

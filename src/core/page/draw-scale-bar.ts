@@ -1,4 +1,4 @@
-import type { FittedProjection } from './fit-map-projection.ts';
+import type { FittedProjection, Rect } from './fit-map-projection.ts';
 import type { PageGroup, PageItem } from './page-model.ts';
 import { rectItem, textItem } from './page-shapes.ts';
 import { formatPageNumber, formatScaleDenominator, pageText, type PageLang } from './page-strings.ts';
@@ -40,7 +40,7 @@ function distanceLabel(metres: number, lang: PageLang): string {
  *
  * @returns the group (role `scale-bar`) and the bar length
  */
-export function drawScaleBar(proj: FittedProjection, lang: PageLang, typeScale = 1): { item: PageGroup; length: ScaleBarLength } {
+export function drawScaleBar(proj: FittedProjection, lang: PageLang, typeScale = 1): { item: PageGroup; length: ScaleBarLength; box: Rect } {
   const f = proj.frame;
   const length = scaleBarLength(proj.metresPerMm, Math.min(45 * typeScale, f.width * 0.3), lang);
   const size = 6.5 * typeScale;
@@ -65,5 +65,5 @@ export function drawScaleBar(proj: FittedProjection, lang: PageLang, typeScale =
   items.push(textItem(bx + length.mm / 2, labelY, half, size, { anchor: 'middle' }));
   items.push(textItem(bx + length.mm, labelY, length.label, size, { anchor: 'middle', id: 'scale-bar-label' }));
   items.push(textItem(x0 + pad, barY + barH + 1.4 + size * 0.3528 * 0.8, scaleLabel, size));
-  return { item: { kind: 'group', role: 'scale-bar', items }, length };
+  return { item: { kind: 'group', role: 'scale-bar', items }, length, box: { x: x0, y: y0, width: boxW, height: boxH } };
 }

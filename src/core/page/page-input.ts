@@ -70,6 +70,8 @@ export interface MapPageOptions {
   projection?: PageProjectionKind;
   /** Context layers drawn over the thematic layer, bottom first. @default every line layer of kind 'context', then 'area' */
   context?: string[];
+  /** Street names on the map, from the `streets` context layer when it is drawn. @default true */
+  streetNames?: boolean;
   /** Colour scheme. @default by the indicator's theme (housing YlOrRd, tenure YlGnBu, green YlGn, safety YlOrBr, survey GnBu) */
   scheme?: SequentialScheme;
 }

@@ -15,6 +15,8 @@ export interface StreetLabelOptions {
   frame: { x: number; y: number; w: number; h: number };
   /** Markers and symbols to keep clear of. */
   obstacles?: readonly LabelObstacle[];
+  /** Boxes to keep clear of (page mm), e.g. the scale bar and the north arrow. */
+  boxes?: readonly { x: number; y: number; w: number; h: number }[];
   /** Lines the labels must not cross (page mm), e.g. the route itself; a label may run beside them. */
   lines?: readonly (readonly XY[])[];
   /** Font size in points. Default 7. */
@@ -111,6 +113,7 @@ export function routeStreetLabels(streets: readonly LabelStreet[], options: Stre
   const half = height / 2;
   const { frame } = options;
   const obstacles = options.obstacles ?? [];
+  const boxes = options.boxes ?? [];
   const lineSamples = (options.lines ?? []).flatMap((l) => sample(l, 0.8));
   const placed: XY[][] = [];
   const out: PageText[] = [];
@@ -124,6 +127,7 @@ export function routeStreetLabels(streets: readonly LabelStreet[], options: Stre
     for (const [x, y] of pts) {
       if (x < frame.x + 1 + half || x > frame.x + frame.w - 1 - half || y < frame.y + 1 + half || y > frame.y + frame.h - 1 - half) return false;
       for (const o of obstacles) if (Math.hypot(x - o.at[0], y - o.at[1]) < o.r + half + 0.3) return false;
+      for (const b of boxes) if (x > b.x - half - 0.3 && x < b.x + b.w + half + 0.3 && y > b.y - half - 0.3 && y < b.y + b.h + half + 0.3) return false;
       for (const q of lineSamples) if (Math.abs(x - q[0]) < half + 0.2 && Math.abs(y - q[1]) < half + 0.2 && Math.hypot(x - q[0], y - q[1]) < half + 0.2) return false;
       for (const other of placed) for (const q of other) if (Math.hypot(x - q[0], y - q[1]) < height + 0.4) return false;
     }

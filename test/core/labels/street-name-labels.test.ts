@@ -55,9 +55,11 @@ function overlaps(labels: StreetNameLabel[], z: number): string[] {
 }
 
 describe('streetNameLabels', () => {
-  it('names a street drawn in three parts (one reversed) once, at its middle, level; skips unnamed lines and areas', () => {
+  it('names a street drawn in three parts (one reversed) first at its middle, level; skips unnamed lines and areas', () => {
     const labels = streetNameLabels(fixture('street-split-in-three-parts'), { fontSize: SIZE });
-    expect(labels).toHaveLength(1);
+    expect(new Set(labels.map((x) => x.name))).toEqual(new Set(['Lange Straat']));
+    // at zoom 15 the 600-m street shows one name (a second would be closer than 200 px = 328 m)
+    expect(labels.filter((x) => x.minZoom <= 15)).toHaveLength(1);
     const [l] = labels;
     expect(l.name).toBe('Lange Straat');
     expect(l.minZoom).toBe(14);
@@ -69,12 +71,11 @@ describe('streetNameLabels', () => {
 
   it('gives the crossing to the primary road, moves the side street off the crossing, and keeps text upright', () => {
     const labels = streetNameLabels(fixture('primary-crossing-residential'), { fontSize: SIZE });
-    const by = (name: string) => labels.filter((l) => l.name === name);
+    // each street's first label (the one placed at the lowest zoom)
+    const by = (name: string) => labels.filter((l) => l.name === name).sort((a, b) => a.minZoom - b.minZoom);
     const [main] = by('Leuvensesteenweg');
     const [side] = by('Kortstraat');
     const [north] = by('Noordstraat');
-    expect(by('Leuvensesteenweg')).toHaveLength(1);
-    expect(by('Kortstraat')).toHaveLength(1);
     expect(main.minZoom).toBe(14);
     // drawn from south-east to north-west: read from the west, falling to the east
     expect(main.angle).toBeCloseTo(-45, 1);
