@@ -10,7 +10,7 @@ import { deriveStreetBlocks } from '../src/core/blocks/derive-street-blocks.ts';
 import { UserError } from '../src/core/user-error.ts';
 import { reprojectFeatures } from '../src/io/reproject.ts';
 import { stringifyFeatureCollection } from '../src/io/write-geojson.ts';
-import { loadSource, type LoadedSource } from './lib/load-source.ts';
+import { loadSourceWithCrsFlag, type LoadedSource } from './lib/load-source.ts';
 
 export const BLOCKS_HELP = `Usage: wijkatlas blocks --streets F --rail F [--water F] --area F [--area-where "FIELD=VALUE"] --out F.geojson
 
@@ -23,6 +23,8 @@ with slivers merged or dropped and street space removed (rules: docs/blocks.md).
   --area F           study-area polygon(s)
   --area-where F=V   keep only the area feature(s) whose property F equals V, e.g. "naam=Arsenaal (Mechelen)"
   --crs CRS          CRS of the inputs when the files do not say (default: EPSG:4326)
+  --streets-crs CRS  CRS of the streets file alone, over --crs (also --rail-crs, --water-crs, --area-crs),
+                     e.g. OSM streets in EPSG:4326 with the city's area in EPSG:31370
   --working-crs CRS  projected CRS in metres for the geometry work (default: EPSG:31370, Belgian Lambert 72)
   --out F.geojson    output blocks (RFC 7946, WGS84)
   --report F.json    also write the full report (default: <out without .geojson>.report.json)
@@ -41,6 +43,10 @@ export async function blocksCommand(argv: string[]): Promise<number> {
       area: { type: 'string' },
       'area-where': { type: 'string' },
       crs: { type: 'string' },
+      'streets-crs': { type: 'string' },
+      'rail-crs': { type: 'string' },
+      'water-crs': { type: 'string' },
+      'area-crs': { type: 'string' },
       'working-crs': { type: 'string' },
       out: { type: 'string' },
       report: { type: 'string' },
@@ -57,10 +63,10 @@ export async function blocksCommand(argv: string[]): Promise<number> {
   const t0 = performance.now();
   const opts = { baseDir: process.cwd(), workingCrs: values['working-crs'] ?? 'EPSG:31370', onInvalid: 'error' as const, keepAll: true };
   const crs = values.crs;
-  const streets = await loadSource('streets', { path: values.streets!, crs }, opts);
-  const rail = await loadSource('rail', { path: values.rail!, crs }, opts);
-  const water = values.water ? await loadSource('water', { path: values.water, crs }, opts) : null;
-  const area = await loadSource('area', { path: values.area!, crs, where: values['area-where'] }, opts);
+  const streets = await loadSourceWithCrsFlag('streets', { path: values.streets!, crs: values['streets-crs'] ?? crs }, opts, '--streets-crs');
+  const rail = await loadSourceWithCrsFlag('rail', { path: values.rail!, crs: values['rail-crs'] ?? crs }, opts, '--rail-crs');
+  const water = values.water ? await loadSourceWithCrsFlag('water', { path: values.water, crs: values['water-crs'] ?? crs }, opts, '--water-crs') : null;
+  const area = await loadSourceWithCrsFlag('area', { path: values.area!, crs: values['area-crs'] ?? crs, where: values['area-where'] }, opts, '--area-crs');
   const areas = area.features.filter((f) => f.geometry && /Polygon$/.test(f.geometry.type)) as Feature<Polygon | MultiPolygon>[];
   if (areas.length === 0) throw new UserError(`${area.file}: expected a Polygon or MultiPolygon study area, found none.`);
   if (areas.length > 1 && !values['area-where']) {

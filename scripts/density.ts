@@ -39,6 +39,7 @@ Kernel density surface of incident points, in incidents per km², computed in a 
   --blocks F         blocks: adds density_mean_per_km2 per block to --blocks-out (needs --id)
   --id FIELD         block id field (default block_id)
   --blocks-out F     blocks with their mean density (GeoJSON, WGS84)
+  --blocks-crs CRS   CRS of the --blocks file when it does not say (default: EPSG:4326; --crs is the incidents')
   --table F.csv      weekday × hour counts of the kept incidents (per block when --blocks is given),
                      CSV for Belgian Excel (; separated, UTF-8 BOM)
   --out F.geojson    the density grid: one square per cell with density > 0, WGS84
@@ -70,6 +71,7 @@ export async function densityCommand(argv: string[]): Promise<number> {
       blocks: { type: 'string' },
       id: { type: 'string' },
       'blocks-out': { type: 'string' },
+      'blocks-crs': { type: 'string' },
       'working-crs': { type: 'string' },
       table: { type: 'string' },
       out: { type: 'string' },
@@ -141,8 +143,8 @@ export async function densityCommand(argv: string[]): Promise<number> {
   let blockOf: (string | null)[] | null = null;
   if (values.blocks) {
     const idField = values.id ?? 'block_id';
-    const bsrc = await readVectorSource({ path: values.blocks });
-    const blocks = reprojectFeatures(bsrc.features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')), bsrc.crs, working, { file: values.blocks }) as Feature<Areal>[];
+    const bsrc = await readVectorSource({ path: values.blocks, crs: values['blocks-crs'] });
+    const blocks = reprojectFeatures(bsrc.features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')), bsrc.crs, working, { file: values.blocks, crsFlag: '--blocks-crs' }) as Feature<Areal>[];
     if (blocks.length > 0 && !(idField in (blocks[0].properties ?? {}))) throw new UserError(`${values.blocks}: expected an id field "${idField}" (--id), found: ${Object.keys(blocks[0].properties ?? {}).join(', ')}.`);
     const means = rasterMeanPerBlock(r, blocks);
     if (values['blocks-out']) {

@@ -25,7 +25,7 @@ import { writeGpx } from '../src/io/write-gpx.ts';
 import { writePageSvg } from '../src/io/page/write-page-svg.ts';
 import { writePagePng } from '../src/io/page/write-page-png.ts';
 import { writePagePdf } from '../src/io/page/write-page-pdf.ts';
-import { loadSource, type LoadedSource } from './lib/load-source.ts';
+import { loadSource, withCrsFlag, type LoadedSource } from './lib/load-source.ts';
 
 export const PATROL_HELP = `Usage: wijkatlas patrol --streets F --incidents F (--start "lon,lat" | --start-street NAME) --teams K --shift-minutes T --out DIR [options]
 
@@ -247,9 +247,9 @@ function accountRejects(src: LoadedSource, what: string, crsFlag: string, log: (
   let first = rejected[0].detail.replace(/\.$/, '');
   const abs = path.resolve(src.file);
   if (first.startsWith(`${abs}, `)) first = first.slice(abs.length + 2);
-  const guessed = /; declare crs (\S+); fix the coordinates or drop the record$/;
-  const hasGuess = guessed.test(first);
-  first = first.replace(guessed, `; give ${crsFlag} $1 (or --crs for all inputs)`);
+  const rewritten = withCrsFlag(first, crsFlag);
+  const hasGuess = rewritten.guessed;
+  first = rewritten.text;
   // none left, or most impossible where they are: the CRS is wrong, and the few left would be misplaced
   const misplaced = (byReason['invalid-coordinates'] ?? 0) > src.input.records / 2;
   if (src.features.length === 0 || misplaced) {

@@ -161,3 +161,35 @@ export const INPUT_FLAGS_HELP = `  --crs CRS          CRS of the input when the 
 export function inputOptions(path: string, v: { crs?: string; x?: string; y?: string; wkt?: string; encoding?: string; layer?: string; format?: string }) {
   return { path, crs: v.crs, x: v.x, y: v.y, wkt: v.wkt, encoding: v.encoding, layer: v.layer, format: v.format as VectorFormat | undefined };
 }
+
+/** The io layer's CRS advice ("…; declare crs EPSG:31370; fix the coordinates or drop the record"). */
+const DECLARE_CRS = /; declare crs (\S+); fix the coordinates or drop the record\.?$/;
+
+/**
+ * A message with the io layer's "declare crs X" advice turned into this command's flag:
+ * "give --area-crs X (or --crs for all inputs)".
+ *
+ * @param message - the message (or a record's detail)
+ * @param flag - the per-file flag, e.g. '--area-crs'
+ * @returns the message, and whether it carried a CRS guess
+ */
+export function withCrsFlag(message: string, flag: string): { text: string; guessed: boolean } {
+  const guessed = DECLARE_CRS.test(message);
+  return { text: message.replace(DECLARE_CRS, `; give ${flag} $1 (or --crs for all inputs)`), guessed };
+}
+
+/**
+ * loadSource for a command with one CRS flag per input file: a user error that guesses the CRS names
+ * the file's own flag instead of "declare crs".
+ */
+export async function loadSourceWithCrsFlag(id: string, spec: SourceSpec, o: LoadOptions, flag: string): Promise<LoadedSource> {
+  try {
+    return await loadSource(id, spec, o);
+  } catch (e) {
+    if (e instanceof UserError && DECLARE_CRS.test(e.message)) {
+      const { text } = withCrsFlag(e.message, flag);
+      throw new UserError(text.endsWith('.') ? text : `${text}.`, e.hint);
+    }
+    throw e;
+  }
+}

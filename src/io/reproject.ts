@@ -11,6 +11,8 @@ import { guessCrsFromBbox } from './guess-crs.ts';
 export interface ReprojectOptions {
   /** File name used in error messages. Default: 'input'. */
   file?: string;
+  /** The command-line flag that sets this file's CRS, named in the advice. Default: '--crs'. */
+  crsFlag?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function reprojectFeatures<G extends Geometry | null, P>(
       if (!out || !Number.isFinite(out[0]) || !Number.isFinite(out[1])) {
         // what the numbers look like, when that is another CRS than the declared one
         const guess = guessCrsFromBbox([x, y, x, y]);
-        const hint = guess?.crs && guess.crs !== source.id ? `these numbers look like ${guess.what}: give ${file} the CRS ${guess.crs} (--crs, or crs in the atlas config)` : `check the declared CRS of ${file}`;
+        const hint = guess?.crs && guess.crs !== source.id ? `these numbers look like ${guess.what}: give ${file} the CRS ${guess.crs} (${options.crsFlag ?? '--crs'}, or crs in the atlas config)` : `check the declared CRS of ${file}`;
         throw new UserError(`${file}, feature ${index + 1}: cannot reproject [${x}, ${y}] from ${source.id} to ${target.id} (no finite result); ${hint}, or drop the record`);
       }
       return [out[0], out[1], ...rest];

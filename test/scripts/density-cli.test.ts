@@ -1,7 +1,7 @@
 // `wijkatlas density` on the demo incidents: time filters, kernel density grid, per-block means and the
 // weekday × hour table, checked against counts computed here from the input file.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +61,27 @@ describe('npx wijkatlas density', () => {
     const degrees = run(['--incidents', incidents, '--crs', 'EPSG:31370', '--working-crs', 'EPSG:4326', '--out', path.join(tmpdir(), 'x.geojson')]);
     expect(degrees.status).toBe(1);
     expect(degrees.stderr).toMatch(/expected a projected CRS in metres/);
+  });
+});
+
+describe('wijkatlas density --blocks-crs', () => {
+  it('reads blocks in Lambert 72 without a crs member beside Lambert incidents; without the flag, one line naming it', async () => {
+    const { reprojectFeatures } = await import('../../src/io/reproject.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'wijkatlas-density-crs-'));
+    const l72 = path.join(dir, 'blocks-l72.geojson');
+    writeFileSync(l72, JSON.stringify({ type: 'FeatureCollection', features: reprojectFeatures(JSON.parse(readFileSync(blocks, 'utf8')).features, 'EPSG:4326', 'EPSG:31370') }));
+    const common = ['--incidents', incidents, '--x', 'x', '--y', 'y', '--crs', 'EPSG:31370', '--id', 'block_id'];
+    const wrong = run([...common, '--blocks', l72, '--blocks-out', path.join(dir, 'x.geojson'), '--out', path.join(dir, 'x-grid.geojson')]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toContain('the CRS EPSG:31370 (--blocks-crs, or crs in the atlas config)');
+    expect(run([...common, '--blocks', l72, '--blocks-crs', 'EPSG:31370', '--blocks-out', path.join(dir, 'l72.geojson'), '--out', path.join(dir, 'g1.geojson')]).status).toBe(0);
+    expect(run([...common, '--blocks', blocks, '--blocks-out', path.join(dir, 'wgs.geojson'), '--out', path.join(dir, 'g2.geojson')]).status).toBe(0);
+    const means = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')).features.map((x: { properties: { block_id: string; density_mean_per_km2: number | null } }) => [x.properties.block_id, x.properties.density_mean_per_km2]);
+    const a = means('l72.geojson');
+    const b = means('wgs.geojson');
+    expect(a.map((x: unknown[]) => x[0])).toEqual(b.map((x: unknown[]) => x[0]));
+    a.forEach((x: [string, number | null], i: number) => expect(Math.abs((x[1] ?? 0) - (b[i][1] ?? 0))).toBeLessThan(0.5));
+    expect(a.filter((x: unknown[]) => typeof x[1] === 'number' && (x[1] as number) > 0).length).toBeGreaterThan(10);
   });
 });
