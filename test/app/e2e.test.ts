@@ -167,6 +167,43 @@ describe.skipIf(!hasChromium)(`atlas app in headless Chromium (${CHROMIUM})`, ()
     expect(differingPixels(before, await shot(page, 'app-streets-again.png'), 360)).toBeLessThan(50);
   });
 
+  it('writes the street names over the map (dark text with a halo), with the streets layer, and not below zoom 14', async () => {
+    /** Near-black neutral pixels right of the panel: the names' text (railways are dashed grey 80, the rest lighter). */
+    const darkText = (img: Pixels) => {
+      let n = 0;
+      for (let y = 0; y < img.height; y++) {
+        for (let x = 360; x < img.width; x++) {
+          const i = (y * img.width + x) * 4;
+          const [r, g, b] = [img.data[i], img.data[i + 1], img.data[i + 2]];
+          if (r < 70 && g < 70 && b < 70 && Math.abs(r - g) < 10 && Math.abs(g - b) < 10) n++;
+        }
+      }
+      return n;
+    };
+    const dark = async (tab: Page, showStreets: boolean, name: string) => {
+      const box = tab.getByLabel('Straten tonen');
+      if (showStreets) await box.check();
+      else await box.uncheck();
+      await settle(tab);
+      await tab.waitForTimeout(200);
+      return darkText(await shot(tab, name));
+    };
+    // the fitted view of the fixture (zoom ≈ 17): its eight named streets carry their names
+    const tab = await openAtlas();
+    await tab.mouse.move(1, 1);
+    const named = await dark(tab, true, 'app-street-names.png');
+    const hidden = await dark(tab, false, 'app-street-names-hidden.png');
+    expect(named - hidden).toBeGreaterThan(300);
+    await tab.close();
+    // zoom 13: below the labels' lowest zoom, so hiding the streets removes no dark text
+    const far = await openAtlas('?view=4.4925,51.0198,13');
+    await far.mouse.move(1, 1);
+    const farNamed = await dark(far, true, 'app-street-names-z13.png');
+    const farHidden = await dark(far, false, 'app-street-names-z13-hidden.png');
+    expect(Math.abs(farNamed - farHidden)).toBeLessThan(30);
+    await far.close();
+  });
+
   it('recolours the blocks when another indicator is chosen with the labelled select', async () => {
     await page.mouse.move(1, 1); // no hover highlight in the comparison
     await settle(page);
