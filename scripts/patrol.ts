@@ -17,7 +17,8 @@ import { patrolFeatures } from '../src/core/routes/patrol-features.ts';
 import { routeSheet } from '../src/core/routes/route-sheet.ts';
 import { patrolOverviewPage } from '../src/core/routes/patrol-overview-page.ts';
 import { clockText } from '../src/core/routes/route-directions.ts';
-import { parseWeekdays, parseHours, WEEKDAY_NL } from '../src/core/routes/parse-shift-window.ts';
+import { parseWeekdays, parseHours } from '../src/core/routes/parse-shift-window.ts';
+import { patrolText, shiftSubtitle, streetText } from '../src/core/routes/patrol-strings.ts';
 import { reprojectFeatures } from '../src/io/reproject.ts';
 import { stringifyFeatureCollection } from '../src/io/write-geojson.ts';
 import { parseDateTime } from '../src/io/parse-date-time.ts';
@@ -63,6 +64,7 @@ within the shift. Rules and defaults: docs/routes.md.
   --walk-weight W      arc scores: walking along a candidate section without stopping counts W (0–1) of
                        its score, once per shift (default 0: only stops count; 0.1 trades a little stop
                        coverage for much more walked coverage, see docs/routes.md)
+  --lang L             language of the route sheets, the overview and the GPX names: nl (default) or en
   --seed S             seed of the search (default 1); another seed gives other, comparably good routes
   --time-limit S       seconds the search may take at most (default 20)
   --iterations N       search rounds (default 1500; deterministic for a seed unless --time-limit binds)
@@ -97,7 +99,7 @@ export async function patrolCommand(argv: string[]): Promise<number> {
       weekday: { type: 'string' }, hours: { type: 'string' }, 'start-time': { type: 'string' }, 'time-field': { type: 'string' },
       'date-field': { type: 'string' }, 'hour-field': { type: 'string' }, 'weight-field': { type: 'string' }, x: { type: 'string' }, y: { type: 'string' },
       crs: { type: 'string' }, 'streets-crs': { type: 'string' }, 'incidents-crs': { type: 'string' }, yesterday: { type: 'string' }, 'max-stops': { type: 'string' }, 'revisit-minutes': { type: 'string' }, 'walk-weight': { type: 'string' },
-      seed: { type: 'string' }, 'time-limit': { type: 'string' }, iterations: { type: 'string' }, out: { type: 'string' },
+      lang: { type: 'string' }, seed: { type: 'string' }, 'time-limit': { type: 'string' }, iterations: { type: 'string' }, out: { type: 'string' },
       quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -111,6 +113,8 @@ export async function patrolCommand(argv: string[]): Promise<number> {
   if (teams < 1) throw new UserError(`--teams: expected at least 1 team, found ${teams}. Give --teams 1 or more.`);
   const shiftMinutes = positiveNumber('shift-minutes', values['shift-minutes'], 0);
   if (shiftMinutes <= 0) throw new UserError(`--shift-minutes: expected a shift longer than 0 minutes, found ${shiftMinutes}.`);
+  const lang = values.lang ?? 'nl';
+  if (lang !== 'nl' && lang !== 'en') throw new UserError(`--lang: expected nl or en, found "${values.lang}".`);
   const weekdays = values.weekday ? parseWeekdays(values.weekday) : undefined;
   const hours = values.hours ? parseHours(values.hours) : undefined;
   const startClock = values['start-time'] ? parseClock(values['start-time']) : hours ? hours.from * 60 : 18 * 60;
@@ -153,7 +157,7 @@ export async function patrolCommand(argv: string[]): Promise<number> {
     const lonLat = parseLonLat(values.start);
     const [projected] = reprojectFeatures([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lonLat } }], 'EPSG:4326', workingCrs);
     start = projected.geometry.coordinates as XY;
-    startLabel = `het vertrekpunt (${lonLat[1].toFixed(5)}, ${lonLat[0].toFixed(5)})`;
+    startLabel = `${patrolText(lang, 'startDefault')} (${lonLat[1].toFixed(5)}, ${lonLat[0].toFixed(5)})`;
   } else {
     let sx = 0, sy = 0, sw = 0;
     scores.edgeScores.forEach((s, i) => {
@@ -163,7 +167,7 @@ export async function patrolCommand(argv: string[]): Promise<number> {
     });
     const found = locateStreet(graph, values['start-street']!, sw > 0 ? [sx / sw, sy / sw] : undefined);
     start = found.point;
-    startLabel = `de ${values['start-street']}`;
+    startLabel = streetText(lang, values['start-street']!);
     if (found.places > 1) log(`patrol: "${values['start-street']}" occurs in ${found.places} places; starting at the one nearest the incidents`);
   }
 
@@ -194,25 +198,25 @@ export async function patrolCommand(argv: string[]): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const features = reprojectFeatures(patrolFeatures(plan, startClock), workingCrs, 'EPSG:4326');
   writeFileSync(path.join(outDir, 'routes.geojson'), stringifyFeatureCollection(features));
-  const subtitle = [weekdays ? weekdays.map((d) => WEEKDAY_NL[d]).join(', ') : null, hours ? `${hours.from}–${hours.to} u` : null].filter(Boolean).join(', ') || undefined;
+  const subtitle = shiftSubtitle(lang, weekdays ?? null, hours ?? null);
   const context = graph.edges.map((e) => e.coords);
   for (const r of plan.routes) {
     const track = features.filter((f) => f.properties.kind === 'leg' && f.properties.team === r.team).flatMap((f, i) => ((f.geometry as LineString).coordinates as number[][]).slice(i ? 1 : 0));
     const stops = features.filter((f) => f.properties.kind === 'stop' && f.properties.team === r.team);
     writeGpx(
       {
-        name: `Patrouille team ${r.team}`,
-        description: `vertrek ${clockText(startClock)}, terug ${clockText(startClock + r.returnMinute)}`,
+        name: patrolText(lang, 'sheetTitle', { team: r.team }),
+        description: `${patrolText(lang, 'depart', { clock: clockText(startClock) })}, ${patrolText(lang, 'back', { clock: clockText(startClock + r.returnMinute) })}`,
         waypoints: stops.map((s) => ({ lon: (s.geometry as Point).coordinates[0], lat: (s.geometry as Point).coordinates[1], name: `Stop ${s.properties.stop}`, description: `${s.properties.street ?? ''} ${s.properties.arrive}–${s.properties.leave}`.trim() })),
         tracks: [{ name: `Team ${r.team}`, points: track }],
       },
       path.join(outDir, `team-${r.team}.gpx`),
     );
-    const pages = routeSheet(r, { startClock, startLabel, subtitle, context });
+    const pages = routeSheet(r, { startClock, startLabel, subtitle, context, lang });
     await writePagePdf(pages, path.join(outDir, `team-${r.team}.pdf`), { creationDate: new Date(Date.UTC(2000, 0, 1)) });
     writePageSvg(pages[0], path.join(outDir, `team-${r.team}.svg`));
   }
-  const overview = patrolOverviewPage(plan, graph, scores, { title: `Patrouilleroutes${subtitle ? ` — ${subtitle}` : ''}`, startClock });
+  const overview = patrolOverviewPage(plan, graph, scores, { title: `${patrolText(lang, 'overviewTitle')}${subtitle ? ` — ${subtitle}` : ''}`, startClock, lang });
   writePageSvg(overview, path.join(outDir, 'overview.svg'));
   writePagePng(overview, path.join(outDir, 'overview.png'), 150);
   const report = {

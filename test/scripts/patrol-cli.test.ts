@@ -131,6 +131,25 @@ describe('npx wijkatlas patrol', () => {
     }
   });
 
+  it('--lang en: English route sheets, overview and GPX names, with the same routes as in Dutch; another language is one line', () => {
+    const nl = run([...base, '--start', centre, '--weekday', 'vr', '--hours', '18-22']);
+    const en = run([...base, '--start', centre, '--weekday', 'vr', '--hours', '18-22', '--lang', 'en']);
+    expect(en.status, en.stderr).toBe(0);
+    expect(readFileSync(path.join(en.dir, 'routes.geojson'), 'utf8')).toBe(readFileSync(path.join(nl.dir, 'routes.geojson'), 'utf8'));
+    const sheet = readFileSync(path.join(en.dir, 'team-1.svg'), 'utf8');
+    expect(sheet).toContain('Patrol route team 1');
+    expect(sheet).toContain('Friday, 18–22 h');
+    expect(sheet).toMatch(/>Leave the starting point \(51\.0198\d*, 4\.4936\d*\) at \d\d:\d\d\.</);
+    expect(sheet).toMatch(/>Stop 1: .* — arrive \d\d:\d\d, stay 12 min, leave \d\d:\d\d\.</);
+    expect(sheet).not.toMatch(/Vertrek|aankomst|Loop |Sla /);
+    expect(readFileSync(path.join(nl.dir, 'team-1.svg'), 'utf8')).toContain('Patrouilleroute team 1');
+    expect(readFileSync(path.join(en.dir, 'overview.svg'), 'utf8')).toContain('Patrol routes — Friday, 18–22 h');
+    expect(readFileSync(path.join(en.dir, 'team-1.gpx'), 'utf8')).toContain('<name>Patrol route team 1</name>');
+    const fr = run([...base, '--start', centre, '--lang', 'fr']);
+    expect(fr.status).toBe(1);
+    expect(fr.stderr.trim().split('\n').pop()).toMatch(/--lang: expected nl or en, found "fr"\.$/);
+  });
+
   it('exits 1 for an empty network', () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'wijkatlas-patrol-empty-'));
     const only = path.join(tmp, 'motorway.geojson');

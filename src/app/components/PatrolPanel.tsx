@@ -14,7 +14,7 @@ import { routeSheet } from '../../core/routes/route-sheet.ts';
 import { gpxText } from '../../core/routes/gpx-text.ts';
 import { teamColour } from '../../core/routes/team-colours.ts';
 import { lambert72 } from '../../core/routes/project-lambert72.ts';
-import { WEEKDAY_NL } from '../../core/routes/parse-shift-window.ts';
+import { shiftSubtitle, weekdayNames } from '../../core/routes/patrol-strings.ts';
 import { downloadFile } from './download-file.ts';
 import { useWorker } from './use-worker.ts';
 import { loadPreviousPatrol, newStopCount, savePreviousPatrol, type PreviousPatrol } from '../state/previous-patrol.ts';
@@ -55,7 +55,6 @@ const STRINGS = {
   nl: { title: 'Patrouilleroutes', day: 'Dag', any: 'alle dagen', hours: 'Uren', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Bezig…', clear: 'Wissen', team: 'Team', stops: 'stops', back: 'terug', covered: 'van de hot-spot-score gedekt door stops', gpx: 'GPX', sheet: 'Routeblad (PDF)', hint: 'Stops van 10–15 minuten werken het best (Koper-curve). Een andere variant geeft andere, even goede routes.', startAt: 'Vertrek en terugkeer', walk: 'Passeren telt', walkHint: 'deel van de score van een hete straat waar een team langs loopt zonder te stoppen (0 = alleen stops tellen)', passes: 'gepasseerd', fromIncidents: (k: number, n: number) => `Hot spots uit ${k} van de ${n} incidenten (gekozen dag en uren, tot 50 m van een straat).`, sheetFailed: 'Routeblad niet gemaakt', avoid: (when: string) => `Stops van het vorige plan (${when}) vermijden`, different: (k: number, n: number) => `${k} van de ${n} stops liggen anders dan in het vorige plan.` },
   en: { title: 'Patrol routes', day: 'Day', any: 'any day', hours: 'Hours', teams: 'Teams', shift: 'Shift (min)', dwell: 'Stop (min)', seed: 'Variant', plan: 'Plan routes', planning: 'Planning…', clear: 'Clear', team: 'Team', stops: 'stops', back: 'back', covered: 'of the hot-spot score covered by stops', gpx: 'GPX', sheet: 'Route sheet (PDF)', hint: 'Stops of 10–15 minutes work best (the Koper curve). Another variant gives other, comparably good routes.', startAt: 'Start and return', walk: 'Walking past counts', walkHint: 'share of a hot street’s score earned by walking along it without stopping (0 = only stops count)', passes: 'passed', fromIncidents: (k: number, n: number) => `Hot spots from ${k} of the ${n} incidents (chosen day and hours, within 50 m of a street).`, sheetFailed: 'Route sheet not made', avoid: (when: string) => `Avoid the stops of the previous plan (${when})`, different: (k: number, n: number) => `${k} of the ${n} stops differ from the previous plan.` },
 } as const;
-const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The patrol planning panel (see PatrolPanelProps). */
 export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], startLabel = 'het wijkhuis (Hamerstraat)', lang, onRoutes, iterations = 400, now = () => performance.now(), createWorker = defaultWorker, storageKey = 'default' }: PatrolPanelProps) {
@@ -146,8 +145,8 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
     const route = result.plan.routes[team - 1];
     const { forward } = lambert72();
     const context = streets.features.flatMap((f) => (f.geometry?.type === 'LineString' ? [f.geometry.coordinates.map((p) => forward(p))] : []));
-    const subtitle = [day >= 0 ? (lang === 'nl' ? WEEKDAY_NL[day] : DAYS_EN[day]) : null, hours ? `${hours[0]}–${hours[1]} u` : null].filter(Boolean).join(', ') || undefined;
-    const pages = routeSheet(route, { startClock, startLabel, subtitle, context });
+    const subtitle = shiftSubtitle(lang, day >= 0 ? [day] : null, hours ? { from: hours[0], to: hours[1] } : null);
+    const pages = routeSheet(route, { startClock, startLabel, subtitle, context, lang });
     try {
       const { loadFonts, pagesToPdfBlob } = await import('./page-files.ts');
       const fonts = await loadFonts();
@@ -183,7 +182,7 @@ export function PatrolPanel({ streets, incidents, start = [4.4937, 51.0206], sta
           {t.day}{' '}
           <select value={day} onChange={(e) => setDay(Number(e.target.value))}>
             <option value={-1}>{t.any}</option>
-            {(lang === 'nl' ? WEEKDAY_NL : DAYS_EN).map((d, i) => (
+            {weekdayNames(lang).map((d, i) => (
               <option key={d} value={i}>{d}</option>
             ))}
           </select>

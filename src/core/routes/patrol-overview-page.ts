@@ -1,3 +1,5 @@
+import type { PageLang } from '../page/page-strings.ts';
+import { countText, kmText, patrolText } from './patrol-strings.ts';
 import type { Page, PageItem } from '../page/page-model.ts';
 import type { XY } from '../types.ts';
 import type { PatrolPlan } from './patrol-planner.ts';
@@ -22,11 +24,13 @@ const f = (v: number) => (Math.round(v * 100) / 100).toString();
  * @param plan - from planPatrolRoutes (planar metres)
  * @param graph - the walking graph (streets drawn grey)
  * @param scores - hot-spot scores of the graph's edges
- * @param options - title, shift start (minutes after midnight), source line
+ * @param options - title, shift start (minutes after midnight), source line, language (default 'nl')
  * @returns one page (297 × 210 mm)
  */
-export function patrolOverviewPage(plan: PatrolPlan, graph: WalkingGraph, scores: HotspotScores, options: { title?: string; startClock?: number; source?: string } = {}): Page {
+export function patrolOverviewPage(plan: PatrolPlan, graph: WalkingGraph, scores: HotspotScores, options: { title?: string; startClock?: number; source?: string; lang?: PageLang } = {}): Page {
   const startClock = options.startClock ?? 18 * 60;
+  const lang = options.lang ?? 'nl';
+  const title = options.title ?? patrolText(lang, 'overviewTitle');
   const pts: XY[] = plan.routes.flatMap((r) => r.legs.flatMap((l) => l.pieces.flatMap((p) => p.coords)));
   pts.push(plan.startPoint);
   const xs = pts.map((p) => p[0]);
@@ -83,28 +87,28 @@ export function patrolOverviewPage(plan: PatrolPlan, graph: WalkingGraph, scores
   map.push({ kind: 'path', d: `M ${f(sx - 2.5)} ${f(sy - 2.5)} H ${f(sx + 2.5)} V ${f(sy + 2.5)} H ${f(sx - 2.5)} Z`, fill: '#222222', stroke: '#ffffff', strokeWidth: 0.4 });
   map.push({ kind: 'text', x: sx, y: sy, text: 'S', size: 7, weight: 'bold', anchor: 'middle', baseline: 'middle', fill: '#ffffff' });
 
-  const legend: PageItem[] = [{ kind: 'text', x: 218, y: 26, text: 'Teams', size: 11, weight: 'bold' }];
+  const legend: PageItem[] = [{ kind: 'text', x: 218, y: 26, text: patrolText(lang, 'teams'), size: 11, weight: 'bold' }];
   plan.routes.forEach((r, i) => {
     const y = 36 + i * 14;
     legend.push({ kind: 'path', d: `M 218 ${y - 1.5} H 228`, stroke: teamColour(r.team), strokeWidth: 1.6 });
-    legend.push({ kind: 'text', x: 231, y, text: `Team ${r.team}: ${r.stops.length} stop${r.stops.length === 1 ? '' : 's'}`, size: 9, weight: 'bold' });
-    legend.push({ kind: 'text', x: 231, y: y + 5, text: `${(r.metres / 1000).toFixed(1).replace('.', ',')} km, terug ${clockText(startClock + r.returnMinute)}`, size: 8 });
+    legend.push({ kind: 'text', x: 231, y, text: countText(lang, 'teamStops', 'teamStopsPlural', r.stops.length, { team: r.team }), size: 9, weight: 'bold' });
+    legend.push({ kind: 'text', x: 231, y: y + 5, text: patrolText(lang, 'teamLine', { km: kmText(lang, r.metres), clock: clockText(startClock + r.returnMinute) }), size: 8 });
   });
   const ly = 44 + plan.routes.length * 14;
   legend.push({ kind: 'path', d: `M 218 ${ly} H 228`, stroke: '#a50f15', strokeOpacity: 0.35, strokeWidth: 3 });
-  legend.push({ kind: 'text', x: 231, y: ly + 1.2, text: 'hot spot (breder = meer incidenten)', size: 8 });
-  legend.push({ kind: 'text', x: 218, y: ly + 10, text: `Stops dekken ${Math.round((100 * plan.stopCovered) / Math.max(plan.totalScore, 1e-9))} % van de hot-spot-score.`, size: 8 });
+  legend.push({ kind: 'text', x: 231, y: ly + 1.2, text: patrolText(lang, 'hotLegend'), size: 8 });
+  legend.push({ kind: 'text', x: 218, y: ly + 10, text: patrolText(lang, 'covered', { pct: Math.round((100 * plan.stopCovered) / Math.max(plan.totalScore, 1e-9)) }), size: 8 });
   return {
     width: W,
     height: H,
-    title: options.title ?? 'Patrouilleroutes',
-    lang: 'nl',
+    title,
+    lang,
     items: [
-      { kind: 'text', x: 10, y: 12, text: options.title ?? 'Patrouilleroutes', size: 16, weight: 'bold' },
+      { kind: 'text', x: 10, y: 12, text: title, size: 16, weight: 'bold' },
       { kind: 'group', role: 'map', clip: { x: MAP.x, y: MAP.y, width: MAP.w, height: MAP.h }, items: map },
       { kind: 'path', d: `M ${MAP.x} ${MAP.y} H ${MAP.x + MAP.w} V ${MAP.y + MAP.h} H ${MAP.x} Z`, stroke: '#555555', strokeWidth: 0.3 },
       { kind: 'group', role: 'legend', items: legend },
-      { kind: 'text', x: 10, y: H - 4, size: 7, fill: '#666666', text: options.source ?? 'Kaart: © OpenStreetMap-bijdragers (ODbL). Routes: Wijkatlas patrouilleplanner.' },
+      { kind: 'text', x: 10, y: H - 4, size: 7, fill: '#666666', text: options.source ?? patrolText(lang, 'source') },
     ],
   };
 }

@@ -1,4 +1,6 @@
+import type { PageLang } from '../page/page-strings.ts';
 import type { XY } from '../types.ts';
+import { distanceText, patrolText, streetText, turnText } from './patrol-strings.ts';
 import type { PatrolRoute } from './patrol-planner.ts';
 import type { WalkPiece } from './stop-network.ts';
 
@@ -22,8 +24,10 @@ export interface Direction {
 export interface DirectionOptions {
   /** Shift start as minutes after midnight. Default 18 × 60. */
   startClock?: number;
-  /** Where the route starts and ends, e.g. "wijkhuis Arsenaal". Default "het vertrekpunt". */
+  /** Where the route starts and ends, e.g. "wijkhuis Arsenaal". Default "het vertrekpunt" ("the starting point"). */
   startLabel?: string;
+  /** Language of the texts. Default 'nl'. */
+  lang?: PageLang;
 }
 
 /** "18:05" for minutes after midnight (wrapping at 24 h). */
@@ -56,12 +60,6 @@ function turnKind(angle: number): Turn {
   return 'around';
 }
 
-/** Dutch instruction for each kind of turn onto a street. */
-const TURN_TEXT: Record<Turn, string> = { straight: 'Ga rechtdoor', 'slight-left': 'Houd links aan', 'slight-right': 'Houd rechts aan', left: 'Sla linksaf', right: 'Sla rechtsaf', around: 'Keer om' };
-
-const streetText = (name: string | null) => (name ? (/^(de|het|den|ter|'t) /i.test(name) ? name : `de ${name}`) : 'de naamloze weg');
-const metresText = (m: number) => (m < 1000 ? `${Math.max(10, Math.round(m / 10) * 10)} m` : `${(m / 1000).toFixed(1).replace('.', ',')} km`);
-
 /** A run of pieces on one street: length, first/last geometry and the edges walked. */
 interface Run {
   name: string | null;
@@ -87,14 +85,14 @@ function runs(pieces: readonly WalkPiece[]): Run[] {
 }
 
 /**
- * Turn-by-turn directions in Dutch for one patrol route, for people who do not read maps easily:
+ * Turn-by-turn directions in Dutch (or English) for one patrol route, for people who do not read maps easily:
  * the departure, each change of street with the turn (rechtdoor, links/rechts aanhouden,
  * links-/rechtsaf, omkeren) and distance, each stop with arrival, dwell and departure times, and the
  * expected return time. A street with a hot section the team walks past without stopping (a pass,
  * see walkWeight) says so: "Hot spot: rustig en zichtbaar doorlopen, niet stoppen."
  *
  * @param route - a route from planPatrolRoutes
- * @param options - shift start clock time and the start's label
+ * @param options - shift start clock time, the start's label and the language
  * @returns the lines, in walking order
  * @example
  * routeDirections(plan.routes[0], { startClock: 18 * 60, startLabel: 'wijkhuis Arsenaal' })[0].text;
@@ -102,8 +100,9 @@ function runs(pieces: readonly WalkPiece[]): Run[] {
  */
 export function routeDirections(route: PatrolRoute, options: DirectionOptions = {}): Direction[] {
   const startClock = options.startClock ?? 18 * 60;
-  const label = options.startLabel ?? 'het vertrekpunt';
-  const out: Direction[] = [{ kind: 'depart', text: `Vertrek om ${clockText(startClock)} aan ${label}.`, minute: 0 }];
+  const lang = options.lang ?? 'nl';
+  const label = options.startLabel ?? patrolText(lang, 'startDefault');
+  const out: Direction[] = [{ kind: 'depart', text: patrolText(lang, 'dirDepart', { clock: clockText(startClock), label }), minute: 0 }];
   let previous: XY[] | null = null;
   let previousName: string | null | undefined;
   // hot sections walked along without stopping (walkWeight), by the leg that walks through them
@@ -118,27 +117,40 @@ export function routeDirections(route: PatrolRoute, options: DirectionOptions = 
         passesLeft.splice(passesLeft.indexOf(x), 1);
       }
       const angle = previous === null ? 0 : turnAngle(previous, r.first);
-      const turn = previous === null ? 'Loop' : TURN_TEXT[turnKind(angle)].replace('Ga rechtdoor', 'Loop rechtdoor');
-      const sameStreet = previousName !== undefined && previousName === r.name && turn === 'Loop rechtdoor';
-      const where = k === legRuns.length - 1 && leg.toStop > 0 ? ` tot stop ${leg.toStop}` : '';
+      const kind = turnKind(angle);
+      const street = streetText(lang, r.name);
+      const sameStreet = previous !== null && previousName !== undefined && previousName === r.name && kind === 'straight';
+      const where = k === legRuns.length - 1 && leg.toStop > 0 ? patrolText(lang, 'dirToStop', { n: leg.toStop }) : '';
       const phrase =
-        previous === null ? `Loop via ${streetText(r.name)}` : sameStreet ? `Loop verder door ${streetText(r.name)}` : turn === 'Keer om' ? `Keer om en loop terug door ${streetText(r.name)}` : `${turn} ${streetText(r.name)} in`;
-      const hot = passing.length > 0 ? ' Hot spot: rustig en zichtbaar doorlopen, niet stoppen.' : '';
-      out.push({ kind: 'walk', text: `${phrase}${where} (${metresText(r.metres)}).${hot}`, minute: leg.departMinute, turn: turnKind(angle), ...(passing.length > 0 ? { passes: passing.length } : {}) });
+        previous === null
+          ? patrolText(lang, 'dirFirst', { street })
+          : sameStreet
+            ? patrolText(lang, 'dirOn', { street })
+            : kind === 'around'
+              ? patrolText(lang, 'dirAround', { street })
+              : patrolText(lang, 'dirTurn', { turn: turnText(lang, kind), street });
+      const hot = passing.length > 0 ? patrolText(lang, 'dirHot') : '';
+      out.push({ kind: 'walk', text: `${phrase}${where} (${distanceText(lang, r.metres)}).${hot}`, minute: leg.departMinute, turn: kind, ...(passing.length > 0 ? { passes: passing.length } : {}) });
       previous = r.last;
       previousName = r.name;
     });
     if (leg.toStop > 0) {
       const s = route.stops[leg.toStop - 1];
-      const again = s.visit > 1 ? ' (tweede bezoek)' : '';
       out.push({
         kind: 'stop',
         stop: s.number,
-        text: `Stop ${s.number}: ${streetText(s.street)}${again} — aankomst ${clockText(startClock + s.arriveMinute)}, ${Math.round(s.leaveMinute - s.arriveMinute)} min blijven, vertrek ${clockText(startClock + s.leaveMinute)}.`,
+        text: patrolText(lang, 'dirStop', {
+          n: s.number,
+          street: streetText(lang, s.street),
+          again: s.visit > 1 ? patrolText(lang, 'dirAgain') : '',
+          arrive: clockText(startClock + s.arriveMinute),
+          minutes: Math.round(s.leaveMinute - s.arriveMinute),
+          leave: clockText(startClock + s.leaveMinute),
+        }),
         minute: s.arriveMinute,
       });
     }
   });
-  out.push({ kind: 'return', text: `Terug aan ${label} om ${clockText(startClock + route.returnMinute)}.`, minute: route.returnMinute });
+  out.push({ kind: 'return', text: patrolText(lang, 'dirReturn', { label, clock: clockText(startClock + route.returnMinute) }), minute: route.returnMinute });
   return out;
 }

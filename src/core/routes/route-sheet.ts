@@ -1,7 +1,9 @@
 import { MM_PER_PT, PAPER_MM, type Page, type PageItem } from '../page/page-model.ts';
+import type { PageLang } from '../page/page-strings.ts';
 import type { XY } from '../types.ts';
 import type { PatrolRoute } from './patrol-planner.ts';
 import { clockText, routeDirections, type Direction, type Turn } from './route-directions.ts';
+import { countText, kmText, patrolText } from './patrol-strings.ts';
 import { teamColour } from './team-colours.ts';
 import { routeStreetLabels, streetsOfWalks, type LabelObstacle } from './route-street-labels.ts';
 
@@ -16,6 +18,8 @@ export interface RouteSheetOptions {
   context?: readonly XY[][];
   /** Source line at the foot of the page. Default: OpenStreetMap attribution. */
   source?: string;
+  /** Language of the page. Default 'nl'. */
+  lang?: PageLang;
 }
 
 const { width: W, height: H } = PAPER_MM.A4;
@@ -95,7 +99,7 @@ function scaleBarMetres(metresPerMm: number): number {
 }
 
 /**
- * A printable A4 route sheet (portrait) in Dutch for one team, as page-model pages: a title, a map
+ * A printable A4 route sheet (portrait) in Dutch (or English) for one team, as page-model pages: a title, a map
  * of the route (grey streets, the route in the team's colour, numbered stops — "1/5" for a place
  * visited twice —, open rings where the team walks past a hot section without stopping, the start
  * "S", the names of the streets walked beside the route, a scale bar and north arrow), then the
@@ -103,12 +107,14 @@ function scaleBarMetres(metresPerMm: number): number {
  * continues on further pages when it is long.
  *
  * @param route - one team's route (planar metres)
- * @param options - clock, labels, context streets, source line
+ * @param options - clock, labels, context streets, source line, language
  * @returns one or more pages (210 × 297 mm)
  */
 export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}): Page[] {
   const colour = teamColour(route.team);
   const startClock = options.startClock ?? 18 * 60;
+  const lang = options.lang ?? 'nl';
+  const title = patrolText(lang, 'sheetTitle', { team: route.team });
   const path = route.legs.flatMap((l) => l.pieces.flatMap((p) => p.coords));
   const xs = path.map((p) => p[0]);
   const ys = path.map((p) => p[1]);
@@ -192,29 +198,38 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
   mapItems.splice(labelsAt, 0, ...labels);
 
   const header: PageItem[] = [
-    { kind: 'text', x: MARGIN, y: 16, text: `Patrouilleroute team ${route.team}`, size: 18, weight: 'bold', fill: colour },
+    { kind: 'text', x: MARGIN, y: 16, text: title, size: 18, weight: 'bold', fill: colour },
     {
       kind: 'text',
       x: MARGIN,
       y: 24,
       size: 10,
-      text: [options.subtitle, `vertrek ${clockText(startClock)}`, `terug ${clockText(startClock + route.returnMinute)}`, `${(route.metres / 1000).toFixed(1).replace('.', ',')} km wandelen`, `${route.stops.length} stop${route.stops.length === 1 ? '' : 's'}`, route.passes.length > 0 ? `${route.passes.length} hot spot${route.passes.length === 1 ? '' : 's'} onderweg (○)` : ''].filter(Boolean).join(' · '),
+      text: [
+        options.subtitle,
+        patrolText(lang, 'depart', { clock: clockText(startClock) }),
+        patrolText(lang, 'back', { clock: clockText(startClock + route.returnMinute) }),
+        patrolText(lang, 'walkKm', { km: kmText(lang, route.metres) }),
+        countText(lang, 'stops', 'stopsPlural', route.stops.length),
+        route.passes.length > 0 ? countText(lang, 'passes', 'passesPlural', route.passes.length) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
     },
   ];
   // each direction's first line gets a symbol in the left column: the turn as an arrow, the stop as
   // its map marker, the start and return as the map's "S" (for readers who go by the pictures)
-  const lines = routeDirections(route, { startClock, startLabel: options.startLabel }).flatMap((d) =>
+  const lines = routeDirections(route, { startClock, startLabel: options.startLabel, lang }).flatMap((d) =>
     wrap(d.text, Math.floor((W - 2 * MARGIN - 8 - ICON_MM) / (10 * MM_PER_PT * 0.5))).map((t, i) => ({ t, bold: d.kind !== 'walk' && i === 0, icon: i === 0 ? d : null })),
   );
   const pages: Page[] = [];
   let items: PageItem[] = [...header, { kind: 'group', role: 'map', clip: { x: MAP.x, y: MAP.y, width: MAP.w, height: MAP.h }, items: mapItems }, { kind: 'path', d: `M ${MAP.x} ${MAP.y} H ${MAP.x + MAP.w} V ${MAP.y + MAP.h} H ${MAP.x} Z`, stroke: '#555555', strokeWidth: 0.3 }];
   let y = MAP.y + MAP.h + 9;
-  const foot = () => items.push({ kind: 'text', x: MARGIN, y: H - 8, size: 7, fill: '#666666', text: options.source ?? 'Kaart: © OpenStreetMap-bijdragers (ODbL). Routes: Wijkatlas patrouilleplanner.' });
+  const foot = () => items.push({ kind: 'text', x: MARGIN, y: H - 8, size: 7, fill: '#666666', text: options.source ?? patrolText(lang, 'source') });
   for (const l of lines) {
     if (y > H - 16) {
       foot();
-      pages.push({ width: W, height: H, items, title: `Patrouilleroute team ${route.team}`, lang: 'nl' });
-      items = [{ kind: 'text', x: MARGIN, y: 16, text: `Patrouilleroute team ${route.team} (vervolg)`, size: 14, weight: 'bold', fill: colour }];
+      pages.push({ width: W, height: H, items, title, lang });
+      items = [{ kind: 'text', x: MARGIN, y: 16, text: patrolText(lang, 'sheetContinued', { team: route.team }), size: 14, weight: 'bold', fill: colour }];
       y = 26;
     }
     if (l.icon) items.push(...directionIcon(l.icon, MARGIN + 2.2, y - 1.3, colour));
@@ -222,6 +237,6 @@ export function routeSheet(route: PatrolRoute, options: RouteSheetOptions = {}):
     y += LINE_MM;
   }
   foot();
-  pages.push({ width: W, height: H, items, title: `Patrouilleroute team ${route.team}`, lang: 'nl' });
+  pages.push({ width: W, height: H, items, title, lang });
   return pages;
 }

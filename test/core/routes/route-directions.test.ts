@@ -48,6 +48,23 @@ describe('routeDirections', () => {
     ]);
   });
 
+  it('says the same in English with lang: en (street names without article, decimal point)', () => {
+    const lines = routeDirections(route, { startClock: 18 * 60 + 30, startLabel: 'the community centre', lang: 'en' }).map((d) => d.text);
+    expect(lines).toEqual([
+      'Leave the community centre at 18:30.',
+      'Walk along Astraat (100 m).',
+      'Turn left onto Bstraat to stop 1 (50 m).',
+      'Stop 1: Bstraat — arrive 18:32, stay 12 min, leave 18:44.',
+      'Turn around and walk back along Bstraat (50 m).',
+      'Turn right onto Astraat (100 m).',
+      'Back at the community centre at 18:46.',
+    ]);
+    expect(routeDirections(route, { lang: 'en' })[0].text).toBe('Leave the starting point at 18:00.');
+    const long = { ...route, legs: [{ ...route.legs[0], toStop: 0, pieces: [{ edge: 0, name: null, coords: [[0, 0], [1240, 0]] as [number, number][], metres: 1240 }] }], stops: [] } as unknown as PatrolRoute;
+    expect(routeDirections(long, { lang: 'en' })[1].text).toBe('Walk along the unnamed road (1.2 km).');
+    expect(routeDirections(long)[1].text).toBe('Loop via de naamloze weg (1,2 km).');
+  });
+
   it('gives each walking line the kind of its turn, the same as its Dutch words', () => {
     expect(routeDirections(route).filter((d) => d.kind === 'walk').map((d) => d.turn)).toEqual(['straight', 'left', 'around', 'right']);
     // one street after another, each turning by the given angle (left > 0) from the one before
