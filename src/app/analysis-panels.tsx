@@ -117,8 +117,9 @@ function PatrolSection({ ctx }: { ctx: AtlasPanelContext }) {
   const incidents = useMemo<PatrolIncidentInput>(() => (bins ? { kind: 'bins', layer: bins } : { kind: 'counts', data: blocks, countField: 'incidents_total' }), [bins, blocks]);
   // the atlas's own start (config `patrol`), else the street point nearest the middle of the area
   const configured = atlas.manifest.patrol;
-  const fallback = useMemo(() => (configured || !streets ? null : defaultPatrolStart(streets, atlas.manifest.atlas.bbox)), [configured, streets, atlas.manifest.atlas.bbox]);
-  const start = configured ? { start: configured.start, label: configured.startLabel } : fallback ? { start: fallback.start, label: fallback.label } : null;
+  const fallback = useMemo(() => (configured || !streets ? null : defaultPatrolStart(streets, atlas.manifest.atlas.bbox, lang)), [configured, streets, atlas.manifest.atlas.bbox, lang]);
+  const configuredLabel = configured ? (typeof configured.startLabel === 'string' ? configured.startLabel : lang === 'en' ? (configured.startLabel.en ?? configured.startLabel.nl) : configured.startLabel.nl) : '';
+  const start = configured ? { start: configured.start, label: configuredLabel } : fallback ? { start: fallback.start, label: fallback.label } : null;
   const onRoutes = useCallback(
     (routes: Parameters<ComponentProps<typeof PatrolPanel>['onRoutes']>[0]) => {
       if (!routes) {

@@ -118,6 +118,14 @@ describe('wijkatlas CLI: user errors are one line, name the file and record, and
     expectOneLineError(leuven, /in or near the atlas area \(longitude 4\.4\d+…4\.5\d+/);
   });
 
+  it('the patrol start label is a text or one per language; anything else is one line', () => {
+    const plain = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.patrol = { start: [4.4937, 51.0206], start_label: 'het wijkhuis' })), '--out', path.join(tmp, 'l1'));
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(tmp, 'l1', 'manifest.json'), 'utf8')).patrol.startLabel).toBe('het wijkhuis');
+    const wrong = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.patrol = { start: [4.4937, 51.0206], start_label: { nl: 'het wijkhuis' } })), '--out', path.join(tmp, 'l2'));
+    expectOneLineError(wrong, /field "patrol\.start_label": expected a text, or \{"nl": …, "en": …\}/);
+  });
+
   it('rejects a config that maps a field to a missing column', () => {
     const r = wijkatlas('build', '--quiet', '--config', demoConfig((c) => (c.sources.housing.fields.construction_year = 'bouwjaar_x')), '--out', path.join(tmp, 'y'));
     expectOneLineError(r, /bouwjaar_x/, /columns found/);

@@ -43,7 +43,7 @@ export interface AtlasManifest {
   /** Basemaps from the atlas config (`basemaps`); absent: the app's default list (src/app/config.ts). */
   basemaps?: BasemapConfig[];
   /** Patrol start from the atlas config (`patrol`); absent: the street point nearest the area's centre. */
-  patrol?: { start: [number, number]; startLabel: string };
+  patrol?: { start: [number, number]; startLabel: string | { nl: string; en?: string } };
 }
 
 /** Check the parts of a manifest the app relies on; throws an Error that says what is wrong and what to do. */

@@ -36,7 +36,7 @@ export interface Manifest {
   /** The config's basemaps in the app's shape (absent: the app's OpenStreetMap default). */
   basemaps?: Array<{ id: string; name: string; url: string; attribution: string; maxZoom?: number }>;
   /** The config's patrol start (absent: the app starts at the street point nearest the area's centre). */
-  patrol?: { start: [number, number]; startLabel: string };
+  patrol?: { start: [number, number]; startLabel: string | { nl: string; en: string } };
 }
 
 /** How far (degrees, about 2 km) the patrol start may lie outside the blocks' bounding box. */

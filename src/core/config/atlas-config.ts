@@ -150,8 +150,9 @@ export interface AtlasConfig {
 export interface PatrolConfig {
   /** [longitude, latitude] in WGS84 degrees; must lie in or near the atlas area. */
   start: [number, number];
-  /** Name on the route sheets, e.g. "het wijkhuis (Hamerstraat)". Default "het startpunt". */
-  start_label?: string;
+  /** Name on the route sheets, e.g. "het wijkhuis (Hamerstraat)", or one per language:
+   * { "nl": "het wijkhuis (Hamerstraat)", "en": "the community centre (Hamerstraat)" }. Default "het startpunt". */
+  start_label?: string | { nl: string; en: string };
 }
 
 export interface BasemapSpec {

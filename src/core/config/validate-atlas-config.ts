@@ -9,7 +9,8 @@ type Schema =
   | { t: 'literal'; value: unknown }
   | { t: 'array'; of: Schema; minItems?: number }
   | { t: 'object'; props: Record<string, Schema>; required?: string[] }
-  | { t: 'map'; of: Schema };
+  | { t: 'map'; of: Schema }
+  | { t: 'either'; of: Schema[]; what: string };
 
 const str = (oneOf?: string[]): Schema => ({ t: 'string', oneOf });
 const num = (min?: number): Schema => ({ t: 'number', min });
@@ -77,7 +78,7 @@ const SCHEMA: Schema = obj(
     max_reject_share: num(0),
     default_indicator: str(),
     basemaps: { t: 'array', of: obj({ id: str(), name: str(), url: str(), attribution: str(), max_zoom: num(0) }, ['id', 'name', 'url', 'attribution']) },
-    patrol: obj({ start: { t: 'array', of: num(), minItems: 2 }, start_label: str() }, ['start']),
+    patrol: obj({ start: { t: 'array', of: num(), minItems: 2 }, start_label: { t: 'either', of: [str(), label], what: 'a text, or {"nl": …, "en": …}' } }, ['start']),
   },
   ['schema_version', 'id', 'title', 'attribution', 'area', 'blocks', 'sources'],
 );
@@ -117,6 +118,18 @@ function check(value: unknown, schema: Schema, path: string, file: string): void
       if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object');
       for (const [k, v] of Object.entries(value as object)) check(v, schema.of, path ? `${path}.${k}` : k, file);
       return;
+    case 'either': {
+      for (const option of schema.of) {
+        try {
+          check(value, option, path, file);
+          return;
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+        }
+      }
+      fail(schema.what);
+      return;
+    }
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object');
       const o = value as Record<string, unknown>;

@@ -4,7 +4,7 @@ import type { FeatureCollection, Position } from 'geojson';
 export interface PatrolStartChoice {
   /** [longitude, latitude] (WGS84). */
   start: [number, number];
-  /** Dutch name of the start for the route sheets, e.g. "de Hamerstraat (midden van de wijk)". */
+  /** Name of the start for the route sheets, e.g. "de Hamerstraat (midden van de wijk)" ("Hamerstraat (middle of the area)"). */
   label: string;
 }
 
@@ -16,11 +16,12 @@ export interface PatrolStartChoice {
  *
  * @param streets - street lines in WGS84 (LineString / MultiLineString, optional `name`)
  * @param bbox - [minLon, minLat, maxLon, maxLat] of the area
+ * @param lang - language of the label (default 'nl')
  * @returns the start and its label, or null when there are no street vertices
  * @example
  * defaultPatrolStart(streets, manifest.atlas.bbox); // { start: [4.49, 51.02], label: 'de Hamerstraat (midden van de wijk)' }
  */
-export function defaultPatrolStart(streets: FeatureCollection, bbox: readonly [number, number, number, number]): PatrolStartChoice | null {
+export function defaultPatrolStart(streets: FeatureCollection, bbox: readonly [number, number, number, number], lang: 'nl' | 'en' = 'nl'): PatrolStartChoice | null {
   const cx = (bbox[0] + bbox[2]) / 2;
   const cy = (bbox[1] + bbox[3]) / 2;
   const kx = Math.cos((cy * Math.PI) / 180);
@@ -43,5 +44,6 @@ export function defaultPatrolStart(streets: FeatureCollection, bbox: readonly [n
     }
   }
   if (!best) return null;
+  if (lang === 'en') return { start: [best[0], best[1]], label: bestName ? `${bestName} (middle of the area)` : 'the middle of the area' };
   return { start: [best[0], best[1]], label: bestName ? `de ${bestName} (midden van de wijk)` : 'het midden van de wijk' };
 }

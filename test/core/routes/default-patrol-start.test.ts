@@ -19,6 +19,9 @@ describe('defaultPatrolStart (patrol start when the atlas config names none)', (
     const unnamed: FeatureCollection = { type: 'FeatureCollection', features: [line(null, [[4.01, 51.01]])] };
     expect(defaultPatrolStart(unnamed, [4.0, 51.0, 4.02, 51.02])?.label).toBe('het midden van de wijk');
     expect(defaultPatrolStart({ type: 'FeatureCollection', features: [] }, [4.0, 51.0, 4.02, 51.02])).toBeNull();
+    // in English for the English route sheets
+    expect(defaultPatrolStart(streets, [4.0, 51.0, 4.02, 51.02], 'en')?.label).toBe('Dorpsstraat (middle of the area)');
+    expect(defaultPatrolStart(unnamed, [4.0, 51.0, 4.02, 51.02], 'en')?.label).toBe('the middle of the area');
   });
 
   it('on the demo atlas lies on a street inside the area', () => {
