@@ -64,6 +64,8 @@ export interface PatrolStop {
   score: number;
   /** 1 for the first visit of this stop in the shift, 2 for a revisit, … */
   visit: number;
+  /** For a revisit: the visit before it (any team), so the sheet can say who was there and when. */
+  previous?: { team: number; arriveMinute: number };
   arriveMinute: number;
   leaveMinute: number;
 }
@@ -299,13 +301,15 @@ export function planPatrolRoutes(graph: WalkingGraph, scores: HotspotScores, sta
   });
   // visit numbers in time order, the highest score first. The search already keeps the full-score
   // visit first (rank), so this normally changes nothing; it renumbers a lone revisit copy as visit 1
-  const visitsByEdge = new Map<number, PatrolStop[]>();
-  for (const s of routes.flatMap((r) => r.stops)) visitsByEdge.set(s.edge, [...(visitsByEdge.get(s.edge) ?? []), s]);
+  const visitsByEdge = new Map<number, { s: PatrolStop; team: number }[]>();
+  for (const r of routes) for (const s of r.stops) visitsByEdge.set(s.edge, [...(visitsByEdge.get(s.edge) ?? []), { s, team: r.team }]);
   for (const visits of visitsByEdge.values()) {
-    const values = visits.map((s) => s.score).sort((a, b) => b - a);
-    visits.sort((a, b) => a.arriveMinute - b.arriveMinute).forEach((s, k) => {
+    const values = visits.map((v) => v.s.score).sort((a, b) => b - a);
+    visits.sort((a, b) => a.s.arriveMinute - b.s.arriveMinute).forEach(({ s }, k) => {
       s.visit = k + 1;
       s.score = values[k];
+      if (k > 0) s.previous = { team: visits[k - 1].team, arriveMinute: visits[k - 1].s.arriveMinute };
+      else delete s.previous;
     });
   }
   for (const r of routes) r.score = r.stops.reduce((sum, x) => sum + x.score, 0) + r.passes.reduce((sum, x) => sum + x.score, 0);

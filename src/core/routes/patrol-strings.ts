@@ -25,7 +25,10 @@ const CATALOGUE = {
     dirToStop: ' tot stop {n}',
     dirHot: ' Hot spot: rustig en zichtbaar doorlopen, niet stoppen.',
     dirStop: 'Stop {n}: {street}{again} — aankomst {arrive}, {minutes} min blijven, vertrek {leave}.',
-    dirAgain: ' (tweede bezoek)',
+    dirAgain: ' ({nth} bezoek; {who} was er om {clock})',
+    dirAgainPlain: ' ({nth} bezoek)',
+    whoTeam: 'team {team}',
+    whoUs: 'jullie team',
     dirReturn: 'Terug aan {label} om {clock}.',
     overviewTitle: 'Patrouilleroutes',
     teams: 'Teams',
@@ -56,7 +59,10 @@ const CATALOGUE = {
     dirToStop: ' to stop {n}',
     dirHot: ' Hot spot: walk through calmly and visibly, do not stop.',
     dirStop: 'Stop {n}: {street}{again} — arrive {arrive}, stay {minutes} min, leave {leave}.',
-    dirAgain: ' (second visit)',
+    dirAgain: ' ({nth} visit; {who} was here at {clock})',
+    dirAgainPlain: ' ({nth} visit)',
+    whoTeam: 'team {team}',
+    whoUs: 'your team',
     dirReturn: 'Back at {label} at {clock}.',
     overviewTitle: 'Patrol routes',
     teams: 'Teams',
@@ -69,6 +75,16 @@ const CATALOGUE = {
 } as const;
 
 export type PatrolMessage = keyof (typeof CATALOGUE)['nl'];
+
+const ORDINALS: Record<PageLang, readonly string[]> = {
+  nl: ['eerste', 'tweede', 'derde', 'vierde', 'vijfde'],
+  en: ['first', 'second', 'third', 'fourth', 'fifth'],
+};
+
+/** "tweede" / "second" for 2; "6e" / "6th" beyond the table. */
+export function ordinalText(lang: PageLang, n: number): string {
+  return ORDINALS[lang][n - 1] ?? (lang === 'nl' ? `${n}e` : `${n}th`);
+}
 
 /** The instruction for each kind of turn onto a street. */
 const TURNS: Record<PageLang, Record<Turn, string>> = {

@@ -1,6 +1,6 @@
 import type { PageLang } from '../page/page-strings.ts';
 import type { XY } from '../types.ts';
-import { distanceText, patrolText, streetText, turnText } from './patrol-strings.ts';
+import { distanceText, ordinalText, patrolText, streetText, turnText } from './patrol-strings.ts';
 import type { PatrolRoute } from './patrol-planner.ts';
 import type { WalkPiece } from './stop-network.ts';
 
@@ -142,7 +142,16 @@ export function routeDirections(route: PatrolRoute, options: DirectionOptions = 
         text: patrolText(lang, 'dirStop', {
           n: s.number,
           street: streetText(lang, s.street),
-          again: s.visit > 1 ? patrolText(lang, 'dirAgain') : '',
+          again:
+            s.visit > 1 && s.previous
+              ? patrolText(lang, 'dirAgain', {
+                  nth: ordinalText(lang, s.visit),
+                  who: s.previous.team === route.team ? patrolText(lang, 'whoUs') : patrolText(lang, 'whoTeam', { team: s.previous.team }),
+                  clock: clockText(startClock + s.previous.arriveMinute),
+                })
+              : s.visit > 1
+                ? patrolText(lang, 'dirAgainPlain', { nth: ordinalText(lang, s.visit) })
+                : '',
           arrive: clockText(startClock + s.arriveMinute),
           minutes: Math.round(s.leaveMinute - s.arriveMinute),
           leave: clockText(startClock + s.leaveMinute),

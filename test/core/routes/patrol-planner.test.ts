@@ -131,6 +131,13 @@ describe('planPatrolRoutes', () => {
     const twice = planPatrolRoutes(graph, scores, start, { ...base, teams: 2, shiftMinutes: 150, minRevisitMinutes: 30 });
     checkPlan(twice, 150, 12, 30);
     expect(twice.routes.flatMap((r) => r.stops).some((s) => s.visit === 2)).toBe(true);
+    // each revisit names the visit before it (team and arrival), which the route sheet prints
+    const all = twice.routes.flatMap((r) => r.stops.map((s) => ({ s, team: r.team })));
+    for (const { s } of all) {
+      const earlier = all.filter((o) => o.s.edge === s.edge && o.s.arriveMinute < s.arriveMinute).sort((a, b) => b.s.arriveMinute - a.s.arriveMinute);
+      if (s.visit === 1) expect(s.previous).toBeUndefined();
+      else expect(s.previous).toEqual({ team: earlier[0].team, arriveMinute: earlier[0].s.arriveMinute });
+    }
   });
 
   it('reports the team scores the search balanced: first visits (full score) come before revisits (half)', () => {

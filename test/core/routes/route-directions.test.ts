@@ -65,6 +65,15 @@ describe('routeDirections', () => {
     expect(routeDirections(long)[1].text).toBe('Loop via de naamloze weg (1,2 km).');
   });
 
+  it('says at a revisit who was there before and when', () => {
+    const again = (team: number) => ({ ...route, stops: [{ ...route.stops[0], visit: 2, previous: { team, arriveMinute: -40 } }] }) as PatrolRoute;
+    const stopLine = (r: PatrolRoute, lang: 'nl' | 'en') => routeDirections(r, { startClock: 18 * 60 + 30, lang }).find((d) => d.kind === 'stop')!.text;
+    expect(stopLine(again(3), 'nl')).toBe('Stop 1: de Bstraat (tweede bezoek; team 3 was er om 17:50) — aankomst 18:32, 12 min blijven, vertrek 18:44.');
+    expect(stopLine(again(2), 'nl')).toContain('(tweede bezoek; jullie team was er om 17:50)');
+    expect(stopLine(again(3), 'en')).toBe('Stop 1: Bstraat (second visit; team 3 was here at 17:50) — arrive 18:32, stay 12 min, leave 18:44.');
+    expect(stopLine(again(2), 'en')).toContain('(second visit; your team was here at 17:50)');
+  });
+
   it('gives each walking line the kind of its turn, the same as its Dutch words', () => {
     expect(routeDirections(route).filter((d) => d.kind === 'walk').map((d) => d.turn)).toEqual(['straight', 'left', 'around', 'right']);
     // one street after another, each turning by the given angle (left > 0) from the one before
