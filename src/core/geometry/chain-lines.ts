@@ -16,7 +16,11 @@ export function chainLines(lines: readonly (readonly XY[])[], digits = 3): XY[][
   const key = (p: XY) => `${p[0].toFixed(digits)},${p[1].toFixed(digits)}`;
   const ends = new Map<string, number[]>();
   lines.forEach((l, i) => {
-    for (const p of [l[0], l[l.length - 1]]) ends.set(key(p), [...(ends.get(key(p)) ?? []), i]);
+    for (const p of [l[0], l[l.length - 1]]) {
+      const list = ends.get(key(p));
+      if (list) list.push(i);
+      else ends.set(key(p), [i]);
+    }
   });
   const used = new Set<number>();
   const next = (p: XY): number | null => {

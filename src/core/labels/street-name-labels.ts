@@ -192,7 +192,7 @@ export function streetNameLabels(streets: FeatureCollection, options: StreetName
   const placed: Candidate[] = [];
   const filled = new Set<number>();
   // two boxes can touch only if their centres are less than the largest width plus height apart
-  const reachPx = Math.max(1, sameNameGapPx, ...candidates.map((c) => c.wPx + c.hPx));
+  const reachPx = candidates.reduce((m, c) => Math.max(m, c.wPx + c.hPx), Math.max(1, sameNameGapPx));
   for (let z = minZoom; z <= maxZoom + 1e-9; z += zoomStep) {
     // a grid of the labels placed so far, in cells of the largest label at this zoom
     const mpp = metresPerPixel(z, cos0);
@@ -202,7 +202,9 @@ export function streetNameLabels(streets: FeatureCollection, options: StreetName
     const add = (c: Candidate) => {
       const [i, j] = cellOf(c.at);
       const key = `${i},${j}`;
-      grid.set(key, [...(grid.get(key) ?? []), c]);
+      const list = grid.get(key);
+      if (list) list.push(c);
+      else grid.set(key, [c]);
     };
     placed.forEach(add);
     for (const c of candidates) {
